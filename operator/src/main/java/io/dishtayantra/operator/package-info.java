@@ -1,0 +1,2 @@
+/** The JOSDK operator that reconciles DAG and TimeWindow resources into runtime workloads. */
+package io.dishtayantra.operator;
