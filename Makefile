@@ -1,0 +1,39 @@
+# DishtaYantra build entry points. Every target finds a JDK 25 first (scripts/find-jdk.sh).
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+JDK_HOME := $(shell scripts/find-jdk.sh)
+ifeq ($(JDK_HOME),)
+$(error No JDK 25 found; see the message above)
+endif
+export JAVA_HOME := $(JDK_HOME)
+export PATH := $(JDK_HOME)/bin:$(PATH)
+
+MVN ?= mvn -B -ntp
+JAR := runtime/target/dishtayantra.jar
+RUN_ARGS ?= examples/
+
+.PHONY: build test run clean services
+
+## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
+build:
+	$(MVN) -DskipTests package
+
+## test: start the local brokers when needed, then run every test
+test: services
+	$(MVN) verify
+
+## run: run the examples with in-memory and file pub/sub (no broker, no cluster)
+run: $(JAR)
+	java --enable-native-access=ALL-UNNAMED -jar $(JAR) run $(RUN_ARGS)
+
+$(JAR):
+	$(MVN) -DskipTests -pl runtime -am package
+
+## services: start Redis, RabbitMQ, PostgreSQL, MariaDB, NATS and Mosquitto on 127.0.0.1 if needed
+services:
+	scripts/services.sh
+
+clean:
+	$(MVN) clean
+	rm -rf examples/out
