@@ -1,0 +1,55 @@
+package io.dishtayantra.runtime.calculator.expression;
+
+import io.dishtayantra.runtime.calculator.ConfigReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of an {@code Expression} calculator or transformer.
+ *
+ * @param set output field name to CEL expression, in manifest order
+ * @param filter CEL expression that must be true for the event to continue, or {@code null}
+ * @param fields declared top-level event fields and their CEL types; empty means every name an
+ *     expression uses is an event field of type dyn
+ */
+record ExpressionSettings(Map<String, String> set, String filter, Map<String, String> fields) {
+
+    /** CEL type names a field may be declared with. */
+    static final List<String> FIELD_TYPES = List.of("int", "uint", "double", "bool", "string", "bytes", "list", "map", "dyn");
+
+    /** Parses settings; problems go to {@code reader}. */
+    static ExpressionSettings read(ConfigReader reader) {
+        reader.rejectUnknownKeys(Set.of("set", "filter", "fields"));
+
+        Map<String, String> set = new LinkedHashMap<>(reader.stringMap("set"));
+        String filter = reader.string("filter", null);
+        if (set.isEmpty() && filter == null) {
+            reader.problem("set", null, "missing; give set (field: expression) or filter, or both");
+        }
+        set.forEach((field, expression) -> {
+            if (field.isBlank()) {
+                reader.problem("set", field, "a field name must not be blank");
+            }
+            if (expression.isBlank()) {
+                reader.problem("set." + field, expression, "the expression must not be blank");
+            }
+        });
+        if (filter != null && filter.isBlank()) {
+            reader.problem("filter", filter, "the expression must not be blank; remove filter to keep every event");
+            filter = null;
+        }
+
+        Map<String, String> fields = new LinkedHashMap<>(reader.stringMap("fields"));
+        fields.forEach((field, type) -> {
+            if (!FIELD_TYPES.contains(type)) {
+                reader.problem("fields." + field, type, "unknown type; use one of " + FIELD_TYPES);
+            }
+            if ("event".equals(field)) {
+                reader.problem("fields.event", type, "'event' is the whole event and cannot be declared as a field");
+            }
+        });
+        return new ExpressionSettings(set, filter, fields);
+    }
+}
