@@ -22,15 +22,28 @@ public final class ConfigReader {
 
     private final Map<String, Object> config;
     private final String path;
-    private final List<ValidationProblem> problems = new ArrayList<>();
+    private final List<ValidationProblem> problems;
 
     /**
      * @param config the component's config, may be {@code null}
      * @param path manifest path of the config map itself, such as {@code spec.calculators[1].config}
      */
     public ConfigReader(Map<String, Object> config, String path) {
+        this(config, path, new ArrayList<>());
+    }
+
+    private ConfigReader(Map<String, Object> config, String path, List<ValidationProblem> problems) {
         this.config = config == null ? Map.of() : config;
         this.path = path;
+        this.problems = problems;
+    }
+
+    /**
+     * A reader of the map at {@code key} (empty when absent) whose problems are recorded here,
+     * with paths below this one.
+     */
+    public ConfigReader nested(String key) {
+        return new ConfigReader(map(key), pathOf(key), problems);
     }
 
     /** Manifest path of {@code key}. */
