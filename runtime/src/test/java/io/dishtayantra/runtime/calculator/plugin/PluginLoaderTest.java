@@ -1,0 +1,277 @@
+package io.dishtayantra.runtime.calculator.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dishtayantra.api.Calculator;
+import io.dishtayantra.api.Transformer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles the example VWAP plugin and a few broken plugins with the system Java compiler, jars
+ * them into a plugin folder under target/, and loads them through {@link PluginFolder}.
+ */
+class PluginLoaderTest {
+
+    private static final Path WORK = Path.of("target", "plugin-test").toAbsolutePath();
+    private static final Path EXAMPLE = Path.of("..", "examples", "calculators", "plugin", "src", "main")
+            .toAbsolutePath().normalize();
+    private static final Path FOLDER = WORK.resolve("plugins");
+
+    private static URLClassLoader classLoader;
+    private static PluginLoader loader;
+
+    @BeforeAll
+    static void buildPlugins() throws IOException {
+        deleteRecursively(WORK);
+        Files.createDirectories(FOLDER);
+
+        Path vwapClasses = compile("vwap", List.of(EXAMPLE.resolve("java/com/example/dishtayantra/VwapCalculator.java")));
+        Files.createDirectories(vwapClasses.resolve("META-INF/services"));
+        Files.copy(EXAMPLE.resolve("resources/META-INF/services/io.dishtayantra.api.Calculator"),
+                vwapClasses.resolve("META-INF/services/io.dishtayantra.api.Calculator"));
+        jar(vwapClasses, FOLDER.resolve("vwap-plugin.jar"));
+
+        Path brokenSources = WORK.resolve("broken-src");
+        List<Path> sources = List.of(
+                source(brokenSources, "bad.NotACalculator", "public class NotACalculator {}"),
+                source(brokenSources, "bad.NoDefaultConstructor", """
+                        public class NoDefaultConstructor implements io.dishtayantra.api.Calculator {
+                            public NoDefaultConstructor(String name) {}
+                            public java.util.Map<String, Object> calculate(java.util.Map<String, Object> in) { return in; }
+                        }"""),
+                source(brokenSources, "bad.ThrowingConstructor", """
+                        public class ThrowingConstructor implements io.dishtayantra.api.Calculator {
+                            public ThrowingConstructor() { throw new IllegalStateException("no licence file"); }
+                            public java.util.Map<String, Object> calculate(java.util.Map<String, Object> in) { return in; }
+                        }"""),
+                source(brokenSources, "bad.AbstractCalculator", """
+                        public abstract class AbstractCalculator implements io.dishtayantra.api.Calculator {}"""),
+                source(brokenSources, "one.Twin", """
+                        public class Twin implements io.dishtayantra.api.Calculator {
+                            public java.util.Map<String, Object> calculate(java.util.Map<String, Object> in) { return in; }
+                        }"""),
+                source(brokenSources, "two.Twin", """
+                        public class Twin implements io.dishtayantra.api.Calculator {
+                            public java.util.Map<String, Object> calculate(java.util.Map<String, Object> in) { return in; }
+                        }"""),
+                source(brokenSources, "shout.Upper", """
+                        public class Upper implements io.dishtayantra.api.Transformer {
+                            public java.util.Map<String, Object> transform(java.util.Map<String, Object> in) {
+                                java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(in);
+                                out.put("text", String.valueOf(in.get("text")).toUpperCase());
+                                return out;
+                            }
+                        }"""));
+        Path brokenClasses = compile("broken", sources);
+        Files.createDirectories(brokenClasses.resolve("META-INF/services"));
+        Files.writeString(brokenClasses.resolve("META-INF/services/io.dishtayantra.api.Calculator"),
+                "one.Twin\ntwo.Twin\n");
+        Files.writeString(brokenClasses.resolve("META-INF/services/io.dishtayantra.api.Transformer"), "shout.Upper\n");
+        jar(brokenClasses, FOLDER.resolve("z-more-plugins.jar"));
+        Files.writeString(FOLDER.resolve("README.txt"), "not a jar, ignored");
+
+        classLoader = PluginFolder.open(FOLDER, PluginLoaderTest.class.getClassLoader());
+        loader = new PluginLoader(classLoader, "plugin folder " + FOLDER);
+    }
+
+    @AfterAll
+    static void closeLoader() throws IOException {
+        classLoader.close();
+    }
+
+    @Test
+    void examplePluginIsNotOnTheTestClasspath() {
+        assertThatThrownBy(() -> Class.forName("com.example.dishtayantra.VwapCalculator"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void loadsByClassNameAndRunsWithContext() throws Exception {
+        Calculator calculator = loader.newCalculator("com.example.dishtayantra.VwapCalculator");
+        InMemoryPluginMetrics metrics = new InMemoryPluginMetrics();
+        calculator.start(new StandardPluginContext("dag", "vwap", Map.of("outputField", "avg"),
+                org.slf4j.LoggerFactory.getLogger("plugin"), metrics, Path.of(".")));
+
+        calculator.calculate(Map.of("symbol", "ACME", "price", 10.0, "qty", 100));
+        Map<String, Object> output = calculator.calculate(Map.of("symbol", "ACME", "price", 20.0, "qty", 300));
+
+        assertThat(output).containsEntry("avg", 17.5);
+        assertThat(calculator.getClass().getClassLoader()).isSameAs(classLoader);
+        assertThat(metrics.gaugeValue("vwap_symbols")).isEqualTo(1.0);
+        assertThatThrownBy(() -> calculator.calculate(Map.of("symbol", "ACME")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(metrics.counterValue("vwap_skipped_total")).isEqualTo(1);
+        calculator.close();
+    }
+
+    @Test
+    void loadsByServiceLoaderSimpleName() throws Exception {
+        Calculator calculator = loader.newCalculator("VwapCalculator");
+
+        assertThat(calculator.getClass().getName()).isEqualTo("com.example.dishtayantra.VwapCalculator");
+        assertThat(loader.hasCalculator("VwapCalculator")).isTrue();
+    }
+
+    @Test
+    void loadsTransformerByServiceLoaderSimpleName() throws Exception {
+        Transformer transformer = loader.newTransformer("Upper");
+
+        assertThat(transformer.transform(Map.of("text", "abc"))).containsEntry("text", "ABC");
+        assertThat(loader.hasTransformer("Upper")).isTrue();
+        assertThat(loader.hasCalculator("Upper")).isFalse();
+    }
+
+    @Test
+    void listsCalculatorProviders() {
+        assertThat(loader.calculatorProviders())
+                .containsExactly("com.example.dishtayantra.VwapCalculator", "one.Twin", "two.Twin");
+    }
+
+    @Test
+    void ambiguousSimpleNameIsRejected() {
+        assertThatThrownBy(() -> loader.newCalculator("Twin"))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("[one.Twin, two.Twin]");
+        assertThat(loader.hasCalculator("two.Twin")).isTrue();
+    }
+
+    @Test
+    void unknownClassNameIsRejectedNamingTheFolderSettings() {
+        assertThatThrownBy(() -> loader.newCalculator("com.example.Missing"))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("'com.example.Missing'")
+                .hasMessageContaining("class not found in plugin folder")
+                .hasMessageContaining("DISHTAYANTRA_PLUGIN_DIR");
+    }
+
+    @Test
+    void unknownSimpleNameIsRejected() {
+        assertThatThrownBy(() -> loader.newCalculator("Vwap"))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("no built-in type and no Calculator provider");
+    }
+
+    @Test
+    void classNotImplementingCalculatorIsRejected() {
+        assertThat(loader.checkCalculator("bad.NotACalculator"))
+                .hasValueSatisfying(message -> assertThat(message).contains("does not implement io.dishtayantra.api.Calculator"));
+    }
+
+    @Test
+    void classWithoutNoArgumentConstructorIsRejected() {
+        assertThatThrownBy(() -> loader.newCalculator("bad.NoDefaultConstructor"))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("no public no-argument constructor");
+    }
+
+    @Test
+    void abstractClassIsRejected() {
+        assertThat(loader.checkCalculator("bad.AbstractCalculator"))
+                .hasValueSatisfying(message -> assertThat(message).contains("is abstract"));
+    }
+
+    @Test
+    void throwingConstructorIsReportedWithItsCause() {
+        assertThatThrownBy(() -> loader.newCalculator("bad.ThrowingConstructor"))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("no licence file")
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void validClassPassesCheck() {
+        assertThat(loader.checkCalculator("com.example.dishtayantra.VwapCalculator")).isEmpty();
+    }
+
+    @Test
+    void runtimeClasspathClassesLoadWithoutFolder() throws Exception {
+        PluginLoader runtimeOnly = new PluginLoader(getClass().getClassLoader(), "the classpath");
+
+        assertThat(runtimeOnly.checkCalculator("io.dishtayantra.runtime.calculator.MeteredCalculator"))
+                .hasValueSatisfying(message -> assertThat(message).contains("no public no-argument constructor"));
+        assertThat(runtimeOnly.hasCalculator("VwapCalculator")).isFalse();
+    }
+
+    @Test
+    void folderSettingPrefersCliOverEnvironment() {
+        Map<String, String> environment = Map.of(PluginFolder.ENVIRONMENT_VARIABLE, "/from/env");
+
+        assertThat(PluginFolder.configured("/from/cli", environment)).contains(Path.of("/from/cli"));
+        assertThat(PluginFolder.configured(null, environment)).contains(Path.of("/from/env"));
+        assertThat(PluginFolder.configured(" ", Map.of())).isEmpty();
+    }
+
+    @Test
+    void folderListsOnlyJarsInNameOrder() {
+        assertThat(PluginFolder.jars(FOLDER)).extracting(path -> path.getFileName().toString())
+                .containsExactly("vwap-plugin.jar", "z-more-plugins.jar");
+    }
+
+    @Test
+    void missingFolderIsRejectedNamingTheSettings() {
+        assertThatThrownBy(() -> PluginFolder.open(WORK.resolve("nope"), getClass().getClassLoader()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope")
+                .hasMessageContaining("--plugins");
+    }
+
+    private static Path source(Path root, String className, String body) throws IOException {
+        int dot = className.lastIndexOf('.');
+        Path file = root.resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package " + className.substring(0, dot) + ";\n" + body + "\n");
+        return file;
+    }
+
+    private static Path compile(String name, List<Path> sources) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler).as("a JDK (not a JRE) runs the tests, so javax.tools has a compiler").isNotNull();
+        Path classes = WORK.resolve(name + "-classes");
+        Files.createDirectories(classes);
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+                System.getProperty("java.class.path"), "--release", "25"));
+        sources.forEach(source -> arguments.add(source.toString()));
+        int status = compiler.run(null, null, null, arguments.toArray(String[]::new));
+        assertThat(status).as("javac exit status for " + name).isZero();
+        return classes;
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(path));
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
