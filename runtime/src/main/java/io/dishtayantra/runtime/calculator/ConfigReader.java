@@ -16,7 +16,11 @@ import java.util.TreeSet;
  *
  * <p>A kind parses its settings with one reader, returns {@link #problems()} from validation and
  * calls {@link #throwIfInvalid()} when it builds a calculator, so both report the same messages.
- * Not thread-safe; use one reader per parse.
+ * Validation may see config whose {@code ${env:NAME}} references are not resolved yet, so a
+ * string holding such a reference passes the format checks of every typed getter, which then
+ * return the default; a calculator is only built from resolved config, where the checks apply.
+ * Numbers and booleans that come from an environment variable arrive as strings, so the typed
+ * getters also accept {@code "3"} and {@code "true"}. Not thread-safe; use one reader per parse.
  */
 public final class ConfigReader {
 
@@ -113,9 +117,17 @@ public final class ConfigReader {
         return text;
     }
 
+    /** Whether the value is a string with an unresolved {@code ${env:NAME}} reference. */
+    public static boolean isEnvironmentReference(Object value) {
+        return value instanceof String text && text.contains("${env:");
+    }
+
     /** An optional string that must be one of {@code allowed} (case-sensitive). */
     public String oneOf(String key, String defaultValue, List<String> allowed) {
         String value = string(key, defaultValue);
+        if (isEnvironmentReference(value)) {
+            return defaultValue;
+        }
         if (value != null && !allowed.contains(value)) {
             problem(key, value, "must be one of " + allowed);
             return defaultValue;
@@ -126,8 +138,11 @@ public final class ConfigReader {
     /** An optional whole number in {@code [min, max]}. */
     public long integer(String key, long defaultValue, long min, long max) {
         Object value = config.get(key);
-        if (value == null) {
+        if (value == null || isEnvironmentReference(value)) {
             return defaultValue;
+        }
+        if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
+            value = Long.parseLong(text.strip());
         }
         if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
             problem(key, value, "must be a whole number between " + min + " and " + max);
@@ -144,8 +159,11 @@ public final class ConfigReader {
     /** An optional boolean. */
     public boolean bool(String key, boolean defaultValue) {
         Object value = config.get(key);
-        if (value == null) {
+        if (value == null || isEnvironmentReference(value)) {
             return defaultValue;
+        }
+        if (value instanceof String text && (text.equals("true") || text.equals("false"))) {
+            return Boolean.parseBoolean(text);
         }
         if (!(value instanceof Boolean flag)) {
             problem(key, value, "must be true or false");
@@ -157,7 +175,7 @@ public final class ConfigReader {
     /** An optional duration written like 500ms, 10s or 1m30s; must be positive. */
     public Duration duration(String key, Duration defaultValue) {
         Object value = config.get(key);
-        if (value == null) {
+        if (value == null || isEnvironmentReference(value)) {
             return defaultValue;
         }
         if (!(value instanceof String text) || !Durations.isValid(text)) {

@@ -45,7 +45,8 @@ public final class NativeCalculatorKind implements CalculatorKind {
         ConfigReader reader = new ConfigReader(spec.getConfig(), path + ".config");
         NativeSettings settings = NativeSettings.read(reader);
         List<ValidationProblem> problems = new ArrayList<>(reader.problems());
-        if (problems.isEmpty() && Path.of(settings.library()).isAbsolute()) {
+        if (problems.isEmpty() && !ConfigReader.isEnvironmentReference(settings.library())
+                && !ConfigReader.isEnvironmentReference(settings.symbol()) && Path.of(settings.library()).isAbsolute()) {
             FunctionDescriptor signature = NativeSettings.NUMERIC.equals(settings.style())
                     ? NativeFunction.NUMERIC_SIGNATURE
                     : NativeFunction.JSON_SIGNATURE;

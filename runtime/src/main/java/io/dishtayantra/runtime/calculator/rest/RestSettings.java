@@ -86,7 +86,7 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
 
     private static URI readUrl(ConfigReader reader) {
         String text = reader.requiredString("url");
-        if (text == null) {
+        if (text == null || ConfigReader.isEnvironmentReference(text)) {
             return null;
         }
         try {

@@ -414,6 +414,14 @@ class RestCalculatorKindTest {
     }
 
     @Test
+    void validationAcceptsUnresolvedEnvironmentReferences() {
+        Map<String, Object> config = config("url", "${env:SCORING_URL}", "retries", "${env:SCORING_RETRIES}",
+                "auth", Map.of("type", "bearer", "token", "${env:SCORING_TOKEN}"));
+
+        assertThat(kind.validateCalculator(spec(config), "c")).isEmpty();
+    }
+
+    @Test
     void validationRequiresUrl() {
         assertThat(kind.validateCalculator(spec(Map.of()), "c")).extracting(ValidationProblem::path)
                 .containsExactly("c.config.url");
