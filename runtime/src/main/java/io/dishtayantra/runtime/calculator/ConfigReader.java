@@ -74,7 +74,7 @@ public final class ConfigReader {
         problems.add(new ValidationProblem(pathOf(key), shown, message));
     }
 
-    /** Whether a setting with this name holds a secret and must not be printed. */
+    /** Whether a setting with this name contains a secret that must not be printed. */
     public static boolean isSecret(String key) {
         String name = key.substring(key.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
         return name.contains("password") || name.contains("token") || name.contains("secret")

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
  * not. When the last attempt fails, or the circuit breaker is open, the {@code fallback} decides:
  * {@code fail} fails the event, {@code passThrough} returns the input unchanged and
  * {@code value} uses a configured response. Only 5xx, 429, timeouts and connection errors count
- * toward the circuit breaker, since a 4xx says nothing about the service's health.
+ * toward the circuit breaker, because a 4xx reflects the request, not the service's health.
  *
  * <p>One {@link HttpClient} per calculator keeps connections open between calls and speaks HTTP/2
  * where the server does. Single caller at a time, as the {@link Calculator} contract says.
@@ -119,7 +119,7 @@ final class RestCalculator implements Calculator {
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     if (breaker.recordSuccess()) {
-                        logger.info("REST calculator {}: {} answered again; circuit breaker closed", name,
+                        logger.info("REST calculator {}: {} responded again; circuit breaker closed", name,
                                 settings.url());
                     }
                     return parse(response.body(), status);
@@ -239,7 +239,7 @@ final class RestCalculator implements Calculator {
         return value == null ? "null" : "a " + value.getClass().getSimpleName();
     }
 
-    /** The first 200 characters of a response body, for error messages. */
+    /** Formats the first 200 characters of a response body for an error message. */
     private static String excerpt(byte[] body) {
         if (body == null || body.length == 0) {
             return "";

@@ -153,7 +153,7 @@ class PluginLoaderTest {
     }
 
     @Test
-    void unknownClassNameIsRejectedNamingTheFolderSettings() {
+    void unknownClassNameIsRejected() {
         assertThatThrownBy(() -> loader.newCalculator("com.example.Missing"))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageContaining("'com.example.Missing'")

@@ -70,9 +70,9 @@ class RestCalculatorKindTest {
     }
 
     /**
-     * Paths: /score doubles qty; /nested wraps the result; /status/N answers N; /flaky/ID/N
-     * answers 503 N times, then 200; /slow sleeps 1.5 s; /text answers plain text; /number
-     * answers a bare number.
+     * Paths: /score doubles qty; /nested wraps the result; /status/N returns status N; /flaky/ID/N
+     * returns 503 N times, then 200; /slow sleeps 1.5 s; /text returns plain text; /number
+     * returns a bare number.
      */
     private static void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
