@@ -16,6 +16,12 @@ public final class ScoreServer {
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        HttpServer server = start(port);
+        System.out.println("Scoring service on http://127.0.0.1:" + server.getAddress().getPort() + "/score");
+    }
+
+    /** Starts the service on 127.0.0.1:{@code port} (0 picks a free port); stop it with server.stop(0). */
+    public static HttpServer start(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/score", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -31,6 +37,6 @@ public final class ScoreServer {
             exchange.close();
         });
         server.start();
-        System.out.println("Scoring service on http://127.0.0.1:" + port + "/score");
+        return server;
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * {@code examples/calculators/native} and the misbehaving functions in {@code src/test/native},
  * into {@code target/native}. Needs gcc and cargo on the PATH; cargo runs offline.
  */
-final class NativeTestLibraries {
+public final class NativeTestLibraries {
 
     static final Path OUTPUT = Path.of("target", "native").toAbsolutePath();
     static final Path EXAMPLES = Path.of("..", "examples", "calculators", "native").toAbsolutePath().normalize();
@@ -24,14 +24,14 @@ final class NativeTestLibraries {
     private NativeTestLibraries() {
     }
 
-    static synchronized Path exampleC() throws Exception {
+    public static synchronized Path exampleC() throws Exception {
         if (exampleC == null) {
             exampleC = gcc(EXAMPLES.resolve("c/quote_math.c"), "libquote_math_c.so");
         }
         return exampleC;
     }
 
-    static synchronized Path exampleRust() throws Exception {
+    public static synchronized Path exampleRust() throws Exception {
         if (exampleRust == null) {
             Path targetDir = OUTPUT.resolve("rust");
             run(EXAMPLES.resolve("rust"), List.of("cargo", "build", "--release", "--offline", "--quiet",
@@ -41,7 +41,7 @@ final class NativeTestLibraries {
         return exampleRust;
     }
 
-    static synchronized Path errors() throws Exception {
+    public static synchronized Path errors() throws Exception {
         if (errors == null) {
             errors = gcc(Path.of("src/test/native/native_errors.c").toAbsolutePath(), "libnative_errors.so");
         }

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dishtayantra.api.Calculator;
 import io.dishtayantra.api.Transformer;
+import io.dishtayantra.runtime.calculator.TestCompiler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +23,6 @@ import org.junit.jupiter.api.Test;
 class PluginLoaderTest {
 
     private static final Path WORK = Path.of("target", "plugin-test").toAbsolutePath();
-    private static final Path EXAMPLE = Path.of("..", "examples", "calculators", "plugin", "src", "main")
-            .toAbsolutePath().normalize();
     private static final Path FOLDER = WORK.resolve("plugins");
 
     private static URLClassLoader classLoader;
@@ -39,14 +30,9 @@ class PluginLoaderTest {
 
     @BeforeAll
     static void buildPlugins() throws IOException {
-        deleteRecursively(WORK);
+        TestCompiler.deleteRecursively(WORK);
         Files.createDirectories(FOLDER);
-
-        Path vwapClasses = compile("vwap", List.of(EXAMPLE.resolve("java/com/example/dishtayantra/VwapCalculator.java")));
-        Files.createDirectories(vwapClasses.resolve("META-INF/services"));
-        Files.copy(EXAMPLE.resolve("resources/META-INF/services/io.dishtayantra.api.Calculator"),
-                vwapClasses.resolve("META-INF/services/io.dishtayantra.api.Calculator"));
-        jar(vwapClasses, FOLDER.resolve("vwap-plugin.jar"));
+        TestCompiler.buildExamplePlugin(WORK, FOLDER);
 
         Path brokenSources = WORK.resolve("broken-src");
         List<Path> sources = List.of(
@@ -79,12 +65,12 @@ class PluginLoaderTest {
                                 return out;
                             }
                         }"""));
-        Path brokenClasses = compile("broken", sources);
+        Path brokenClasses = TestCompiler.compile(sources, WORK.resolve("broken-classes"));
         Files.createDirectories(brokenClasses.resolve("META-INF/services"));
         Files.writeString(brokenClasses.resolve("META-INF/services/io.dishtayantra.api.Calculator"),
                 "one.Twin\ntwo.Twin\n");
         Files.writeString(brokenClasses.resolve("META-INF/services/io.dishtayantra.api.Transformer"), "shout.Upper\n");
-        jar(brokenClasses, FOLDER.resolve("z-more-plugins.jar"));
+        TestCompiler.jar(brokenClasses, FOLDER.resolve("z-more-plugins.jar"));
         Files.writeString(FOLDER.resolve("README.txt"), "not a jar, ignored");
 
         classLoader = PluginFolder.open(FOLDER, PluginLoaderTest.class.getClassLoader());
@@ -238,40 +224,5 @@ class PluginLoaderTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "package " + className.substring(0, dot) + ";\n" + body + "\n");
         return file;
-    }
-
-    private static Path compile(String name, List<Path> sources) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertThat(compiler).as("a JDK (not a JRE) runs the tests, so javax.tools has a compiler").isNotNull();
-        Path classes = WORK.resolve(name + "-classes");
-        Files.createDirectories(classes);
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                System.getProperty("java.class.path"), "--release", "25"));
-        sources.forEach(source -> arguments.add(source.toString()));
-        int status = compiler.run(null, null, null, arguments.toArray(String[]::new));
-        assertThat(status).as("javac exit status for " + name).isZero();
-        return classes;
-    }
-
-    private static void jar(Path classes, Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(path));
-                out.closeEntry();
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
