@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds the shared libraries the native tests call: the C and Rust examples from
  * {@code examples/calculators/native} and the misbehaving functions in {@code src/test/native},
- * into {@code target/native}. Needs gcc and cargo on the PATH; cargo runs offline.
+ * into {@code target/native}. Needs gcc on the PATH and cargo on the PATH or in ~/.cargo/bin;
+ * cargo runs offline.
  */
 public final class NativeTestLibraries {
 
@@ -34,7 +35,7 @@ public final class NativeTestLibraries {
     public static synchronized Path exampleRust() throws Exception {
         if (exampleRust == null) {
             Path targetDir = OUTPUT.resolve("rust");
-            run(EXAMPLES.resolve("rust"), List.of("cargo", "build", "--release", "--offline", "--quiet",
+            run(EXAMPLES.resolve("rust"), List.of(cargo(), "build", "--release", "--offline", "--quiet",
                     "--target-dir", targetDir.toString()), "install Rust with rustup (https://rustup.rs)");
             exampleRust = targetDir.resolve("release/libquote_math.so");
         }
@@ -46,6 +47,18 @@ public final class NativeTestLibraries {
             errors = gcc(Path.of("src/test/native/native_errors.c").toAbsolutePath(), "libnative_errors.so");
         }
         return errors;
+    }
+
+    /** Cargo from the PATH, else from rustup's default install folder, which is often not on the PATH. */
+    private static String cargo() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, "cargo"))) {
+                return "cargo";
+            }
+        }
+        Path rustup = Path.of(System.getProperty("user.home"), ".cargo", "bin", "cargo");
+        return Files.isExecutable(rustup) ? rustup.toString() : "cargo";
     }
 
     private static Path gcc(Path source, String libraryName) throws Exception {
