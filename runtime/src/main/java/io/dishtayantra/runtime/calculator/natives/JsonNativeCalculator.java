@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>The C signature is
  * {@code int32_t fn(const char* in_json, size_t in_len, char* out_buf, size_t out_cap, size_t* out_len)}.
- * The calculator owns every buffer: {@code in_json} holds {@code in_len} bytes of UTF-8 followed
+ * The calculator owns every buffer: {@code in_json} contains {@code in_len} bytes of UTF-8 followed
  * by a NUL, {@code out_buf} has room for {@code out_cap} bytes. The function returns
  * <ul>
  *   <li>0 after writing {@code *out_len} bytes of JSON (an object, or {@code null} for no output),
@@ -62,7 +62,7 @@ final class JsonNativeCalculator implements Calculator {
     @Override
     public Map<String, Object> calculate(Map<String, Object> input) throws NativeCallException {
         if (handle == null) {
-            throw new IllegalStateException("Native calculator " + name + " was not started");
+            throw new IllegalStateException("Native calculator " + name + " was called before start(PluginContext)");
         }
         byte[] json = toJson(input);
         if (inputBuffer.byteSize() < json.length + 1L) {
@@ -119,7 +119,7 @@ final class JsonNativeCalculator implements Calculator {
         long length = outputLength.get(ValueLayout.JAVA_LONG, 0);
         if (length < 0 || length > outputBuffer.byteSize()) {
             throw new NativeCallException(function.describe(), "reported " + length + " output bytes but the"
-                    + " buffer holds " + outputBuffer.byteSize());
+                    + " buffer has room for " + outputBuffer.byteSize());
         }
         return outputBuffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>The C signature is
  * {@code int32_t fn(const double* const* inputs, size_t n_inputs, double* const* outputs, size_t n_outputs, size_t rows)}.
  * {@code inputs[i]} is the column of the i-th field of {@code inputs} in the config, and
- * {@code outputs[j]} the column for the j-th field of {@code outputs}; every column holds
+ * {@code outputs[j]} the column for the j-th field of {@code outputs}; every column contains
  * {@code rows} doubles and is owned by the calculator. A field holding a number is one value; a
  * field holding a list of numbers is a column of that length. All list fields of an event must
  * have the same length, which is {@code rows}; number fields are repeated down the column. The
@@ -65,7 +65,7 @@ final class NumericNativeCalculator implements Calculator {
     @Override
     public Map<String, Object> calculate(Map<String, Object> input) throws NativeCallException {
         if (handle == null) {
-            throw new IllegalStateException("Native calculator " + name + " was not started");
+            throw new IllegalStateException("Native calculator " + name + " was called before start(PluginContext)");
         }
         int rows = rowsOf(input);
         boolean columnar = rows >= 0;

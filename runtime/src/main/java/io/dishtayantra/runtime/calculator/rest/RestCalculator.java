@@ -75,7 +75,7 @@ final class RestCalculator implements Calculator {
     @Override
     public Map<String, Object> calculate(Map<String, Object> input) throws RestCallException, InterruptedException {
         if (client == null) {
-            throw new IllegalStateException("REST calculator " + name + " was not started");
+            throw new IllegalStateException("REST calculator " + name + " was called before start(PluginContext)");
         }
         if (!breaker.allowsCall()) {
             rejectedCounter.increment();
