@@ -1,8 +1,12 @@
 package io.dishtayantra.crd.validation;
 
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
+import io.dishtayantra.crd.v1alpha1.DagSpec;
+import io.dishtayantra.crd.v1alpha1.EdgeSpec;
+import io.dishtayantra.crd.v1alpha1.NodeSpec;
 import io.dishtayantra.crd.v1alpha1.PublisherSpec;
 import io.dishtayantra.crd.v1alpha1.SubscriberSpec;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,13 @@ final class ComponentChecks {
     private static final Pattern CLASS_NAME =
             Pattern.compile("([A-Za-z_$][A-Za-z\\d_$]*\\.)+[A-Za-z_$][A-Za-z\\d_$]*");
 
+    /** What may reference each kind of component, for the unused-component message. */
+    private static final Map<String, String> USERS = Map.of(
+            "subscriber", "Subscription node, so its events would go nowhere",
+            "publisher", "node or deadLetter",
+            "calculator", "node",
+            "transformer", "node or edge");
+
     private final ComponentCatalog catalog;
     private final List<ValidationProblem> problems;
 
@@ -31,13 +42,18 @@ final class ComponentChecks {
     final Map<String, String> calculators = new LinkedHashMap<>();
     final Map<String, String> transformers = new LinkedHashMap<>();
 
+    /** Per kind (subscriber, publisher, calculator, transformer), each valid name and where it is declared. */
+    private final Map<String, Map<String, String>> declarations = Map.of(
+            "subscriber", new LinkedHashMap<>(), "publisher", new LinkedHashMap<>(),
+            "calculator", new LinkedHashMap<>(), "transformer", new LinkedHashMap<>());
+
     ComponentChecks(ComponentCatalog catalog, List<ValidationProblem> problems) {
         this.catalog = catalog;
         this.problems = problems;
     }
 
     void checkSubscribers(List<SubscriberSpec> subscribers) {
-        Map<String, String> firstPaths = new LinkedHashMap<>();
+        Map<String, String> firstPaths = declarations.get("subscriber");
         for (int i = 0; i < subscribers.size(); i++) {
             String path = "spec.subscribers[" + i + "]";
             SubscriberSpec subscriber = subscribers.get(i);
@@ -62,7 +78,7 @@ final class ComponentChecks {
     }
 
     void checkPublishers(List<PublisherSpec> publishers) {
-        Map<String, String> firstPaths = new LinkedHashMap<>();
+        Map<String, String> firstPaths = declarations.get("publisher");
         for (int i = 0; i < publishers.size(); i++) {
             String path = "spec.publishers[" + i + "]";
             PublisherSpec publisher = publishers.get(i);
@@ -94,7 +110,7 @@ final class ComponentChecks {
     private void checkComponents(List<ComponentSpec> specs, String listPath, String noun, Set<String> types,
             Set<String> otherTypes, Map<String, String> names,
             BiFunction<ComponentSpec, String, List<ValidationProblem>> configCheck) {
-        Map<String, String> firstPaths = new LinkedHashMap<>();
+        Map<String, String> firstPaths = declarations.get(noun);
         for (int i = 0; i < specs.size(); i++) {
             String path = listPath + "[" + i + "]";
             ComponentSpec spec = specs.get(i);
@@ -107,9 +123,9 @@ final class ComponentChecks {
             if (type == null || type.isBlank()) {
                 problems.add(new ValidationProblem(path + ".type", null, "A " + noun + " needs a type: one of "
                         + String.join(", ", new TreeSet<>(types)) + ", or a fully qualified Java class name."));
-            } else if (types.contains(type)) {
+            } else if (types.contains(type) || CLASS_NAME.matcher(type).matches()) {
                 problems.addAll(configCheck.apply(spec, path));
-            } else if (!CLASS_NAME.matcher(type).matches()) {
+            } else {
                 problems.add(new ValidationProblem(path + ".type", type, unknownTypeMessage(type, noun, types, otherTypes)));
             }
             if (name != null) {
@@ -190,5 +206,40 @@ final class ComponentChecks {
 
     private String knownSchemes() {
         return String.join(", ", new TreeSet<>(catalog.schemes()));
+    }
+
+    /**
+     * Reports components that no node, edge or deadLetter references. An unused subscriber would
+     * still take events from its source (stealing them from a shared queue), and the others are
+     * usually a misspelt reference elsewhere.
+     */
+    void checkUnused(DagSpec spec) {
+        Map<String, Set<String>> used = Map.of("subscriber", new HashSet<>(), "publisher", new HashSet<>(),
+                "calculator", new HashSet<>(), "transformer", new HashSet<>());
+        for (NodeSpec node : spec.getNodes()) {
+            if (node == null) {
+                continue;
+            }
+            used.get("subscriber").add(node.getSubscriber());
+            used.get("calculator").add(node.getCalculator());
+            used.get("transformer").add(node.getTransformer());
+            used.get("transformer").addAll(node.getInputTransformers());
+            used.get("transformer").addAll(node.getOutputTransformers());
+            used.get("publisher").addAll(node.getPublishers());
+        }
+        for (EdgeSpec edge : spec.getEdges()) {
+            if (edge != null) {
+                used.get("transformer").add(edge.getTransformer());
+            }
+        }
+        used.get("publisher").add(spec.getDeadLetter());
+        for (String noun : List.of("subscriber", "publisher", "calculator", "transformer")) {
+            declarations.get(noun).forEach((name, path) -> {
+                if (!used.get(noun).contains(name)) {
+                    problems.add(new ValidationProblem(path + ".name", name, "The " + noun + " is not used by any "
+                            + USERS.get(noun) + "; reference it or remove it."));
+                }
+            });
+        }
     }
 }

@@ -238,8 +238,22 @@ class DagValidatorTest {
 
     @Test
     void calculationWithoutCalculatorIsValid() {
-        assertThat(problems(VALID.replace("{name: sum, type: Calculation, calculator: total}", "{name: sum, type: Calculation}")))
-                .isEmpty();
+        assertThat(problems(VALID.replace("{name: sum, type: Calculation, calculator: total}", "{name: sum, type: Calculation}")
+                .replace("    - {name: total, type: Addition, config: {arguments: [bid, ask]}}\n", ""))).isEmpty();
+    }
+
+    @Test
+    void unusedComponentsAreReported() {
+        List<ValidationProblem> problems = problems(VALID
+                .replace("{name: trades, uri: \"mem://queue/trades\"}", "{name: trades, uri: \"mem://queue/trades\"}, {name: spare, uri: \"mem://queue/spare\"}")
+                .replace("transformers: [{name: slim, type: AttributeFilter}]", "transformers: [{name: slim, type: AttributeFilter}, {name: wide, type: Passthru}]")
+                .replace("deadLetter: failed", ""));
+
+        assertThat(at(problems, "spec.subscribers[1].name").message()).contains("not used by any Subscription node")
+                .contains("events would go nowhere");
+        assertThat(at(problems, "spec.transformers[1].name").value()).isEqualTo("wide");
+        assertThat(at(problems, "spec.publishers[1].name").message()).contains("not used by any node or deadLetter");
+        assertThat(problems).hasSize(3);
     }
 
     @Test
