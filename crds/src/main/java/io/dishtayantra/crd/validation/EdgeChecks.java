@@ -105,8 +105,8 @@ final class EdgeChecks {
         }
         if (toType != null && !toType.takesIncomingEdges()) {
             problems.add(new ValidationProblem(path + ".to", edge.getTo(), "'" + edge.getTo() + "' is a "
-                    + toType + " node, which is a source and takes no incoming edges; point the edge at a"
-                    + " Calculation, Transform, Publication or Sink node."));
+                    + toType + " node, which takes events from its subscriber only, so it has no incoming edges;"
+                    + " point the edge at another node."));
         }
     }
 
@@ -145,7 +145,7 @@ final class EdgeChecks {
             }
         }
         nodes.nodeTypes.forEach((name, type) -> {
-            if (type != null && type.takesIncomingEdges() && !withParents.contains(name)) {
+            if (type != null && type.needsIncomingEdges() && !withParents.contains(name)) {
                 problems.add(new ValidationProblem("spec.nodes[" + indexes.get(name) + "]", name, "The " + type
                         + " node has no incoming edge, so it never receives an event; add an edge from a"
                         + " Subscription or Metronome node, or remove the node."));

@@ -35,10 +35,13 @@ public enum NodeType {
                     NodeField.changeDetection),
             true, true),
 
-    /** Emits a tick event every interval, optionally through a calculator and to publishers; a source. */
+    /**
+     * Emits a tick event every interval, optionally through a calculator and to publishers. It
+     * may have parents: their latest values are merged into each tick, but they do not trigger it.
+     */
     Metronome(EnumSet.of(NodeField.interval),
             EnumSet.of(NodeField.calculator, NodeField.publishers),
-            false, true),
+            true, true),
 
     /** Ends a branch: receives events and does nothing with them. */
     Sink(EnumSet.noneOf(NodeField.class),
@@ -89,9 +92,14 @@ public enum NodeType {
         return Arrays.stream(NodeField.values()).filter(this::takes).toList();
     }
 
-    /** Whether edges may lead into a node of this type; sources (Subscription, Metronome) take none. */
+    /** Whether edges may lead into a node of this type; a Subscription node takes none. */
     public boolean takesIncomingEdges() {
         return takesIncomingEdges;
+    }
+
+    /** Whether a node of this type runs only when a parent passes it a value, so it needs an incoming edge. */
+    public boolean needsIncomingEdges() {
+        return takesIncomingEdges && this != Metronome;
     }
 
     /** Whether edges may leave a node of this type; a Sink ends its branch. */

@@ -463,6 +463,19 @@ class DagValidatorTest {
     }
 
     @Test
+    void metronomeMayHaveParentsButNeedsNone() {
+        String withMetronome = VALID.replace("""
+                    - {name: sum, type: Calculation, calculator: total}
+                """, """
+                    - {name: sum, type: Calculation, calculator: total}
+                    - {name: status, type: Metronome, interval: 1s, publishers: [out]}
+                    - {name: tick, type: Metronome, interval: 1s, publishers: [out]}
+                """).replace("- {from: ingest, to: sum}", "- {from: ingest, to: sum}\n    - {from: sum, to: status}");
+
+        assertThat(problems(withMetronome)).isEmpty();
+    }
+
+    @Test
     void nodeWithoutIncomingEdgeIsReported() {
         ValidationProblem problem = at(problems(VALID.replace("    - {from: ingest, to: sum}\n", "")), "spec.nodes[1]");
 
