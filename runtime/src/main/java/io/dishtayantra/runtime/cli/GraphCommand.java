@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code dishtayantra graph FILE [--format mermaid|dot]}: prints the graph of each DAG in a
  * manifest file. Problems found while parsing go to standard error and the graph is drawn from
  * what could be read, so that a diagram helps to find a wrong edge. Exit status 0 when a graph
- * was printed, 1 when the file holds no readable DAG, 2 on usage errors.
+ * was printed, 1 when the file contains no readable DAG, 2 on usage errors.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Print the graph of the DAGs in a manifest file as Mermaid or Graphviz DOT.",

@@ -127,9 +127,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println(problem.path().isEmpty() ? location + ": " + problem.message() : location + ": " + problem);
             }
         }
-        out.println(results.size() + (results.size() == 1 ? " manifest" : " manifests") + " checked: "
-                + (results.size() - invalid) + " valid, " + invalid + " with " + problems
-                + (problems == 1 ? " problem." : " problems."));
+        String checked = results.size() + (results.size() == 1 ? " manifest" : " manifests") + " checked";
+        if (invalid == 0) {
+            out.println(checked + ", all valid.");
+        } else {
+            out.println(checked + ": " + (results.size() - invalid) + " valid, " + invalid + " invalid with " + problems
+                    + (problems == 1 ? " problem." : " problems."));
+        }
     }
 
     private static void printJson(List<Result> results, PrintWriter out) {

@@ -74,6 +74,7 @@ final class LegacyComponentConverter {
     ObjectNode connector(JsonNode original, String path, boolean subscriber) {
         ObjectNode converted = JsonNodeFactory.instance.objectNode();
         converted.put("name", original.path("name").asText(null));
+
         JsonNode config = original.path("config");
         String uriKey = subscriber ? "source" : "destination";
         String uri = convertUri(config.path(uriKey).asText(null), path);
@@ -83,6 +84,7 @@ final class LegacyComponentConverter {
             notConverted.add(path + ".config." + uriKey + ": missing; give the " + (subscriber ? "subscriber" : "publisher")
                     + " a uri.");
         }
+
         String scheme = uri == null ? null : ConnectorUri.parse(uri, catalog.schemes()).scheme();
         ObjectNode newConfig = JsonNodeFactory.instance.objectNode();
         Map<String, String> renames = CONNECTOR_KEYS.getOrDefault(scheme, Map.of());
@@ -94,6 +96,8 @@ final class LegacyComponentConverter {
             }
             if (key.equals("max_depth") && subscriber && field.getValue().canConvertToInt()) {
                 converted.put("maxDepth", field.getValue().asInt());
+            } else if ("metronome".equals(scheme) && key.equals("interval")) {
+                newConfig.put("interval", LegacyNames.seconds(field.getValue()));
             } else if (renames.containsKey(key)) {
                 newConfig.set(renames.get(key), field.getValue().deepCopy());
             } else if (CONNECTOR_KEYS_WITHOUT_EQUIVALENT.containsKey(key)) {
@@ -109,6 +113,7 @@ final class LegacyComponentConverter {
         if (!newConfig.isEmpty()) {
             converted.set("config", newConfig);
         }
+
         if (original.hasNonNull("type")) {
             notConverted.add(path + ".type = " + LegacyNames.compact(original.get("type"))
                     + ": not needed, because the uri's scheme selects the connector (the original ignored it too).");
