@@ -12,9 +12,7 @@ import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.runtime.calculator.expression.ExpressionCalculatorKind;
 import io.dishtayantra.runtime.calculator.natives.NativeCalculatorKind;
 import io.dishtayantra.runtime.calculator.natives.NativeTestLibraries;
-import io.dishtayantra.runtime.calculator.plugin.PluginFolder;
 import io.dishtayantra.runtime.calculator.plugin.PluginLoader;
-import io.dishtayantra.runtime.calculator.plugin.StandardPluginContext;
 import io.dishtayantra.runtime.calculator.rest.RestCalculatorKind;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -70,7 +68,7 @@ class CalculatorExamplesTest {
     }
 
     private static List<Map<String, Object>> run(Calculator calculator, ComponentSpec spec) throws Exception {
-        calculator.start(StandardPluginContext.of("examples", spec.getName(), spec.getConfig(), EXAMPLES));
+        calculator.start(TestPluginContext.of(spec.getName(), spec.getConfig(), EXAMPLES));
         List<Map<String, Object>> outputs = new ArrayList<>();
         try {
             for (Map<String, Object> quote : quotes) {
@@ -169,7 +167,7 @@ class CalculatorExamplesTest {
         TestCompiler.buildExamplePlugin(WORK, folder);
         ComponentSpec spec = calculator("plugin-vwap");
 
-        try (URLClassLoader classLoader = PluginFolder.open(folder, getClass().getClassLoader())) {
+        try (URLClassLoader classLoader = (URLClassLoader) PluginClassLoaders.forFolder(folder)) {
             PluginLoader loader = new PluginLoader(classLoader, "plugin folder " + folder);
             assertThat(loader.checkCalculator(spec.getType())).isEmpty();
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dishtayantra.api.Calculator;
-import io.dishtayantra.runtime.calculator.plugin.InMemoryPluginMetrics;
-import io.dishtayantra.runtime.calculator.plugin.StandardPluginContext;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -62,16 +60,15 @@ class MeteredCalculatorTest {
     @Test
     void startRegistersGaugesOnPluginMetrics() throws Exception {
         MeteredCalculator metered = MeteredCalculator.wrap(failsOnOdd);
-        InMemoryPluginMetrics pluginMetrics = new InMemoryPluginMetrics();
-        metered.start(new StandardPluginContext("dag", "calc", Map.of(), org.slf4j.LoggerFactory.getLogger("test"),
-                pluginMetrics, java.nio.file.Path.of(".")));
+        TestPluginContext context = TestPluginContext.of("calc", Map.of(), java.nio.file.Path.of("."));
+        metered.start(context);
 
         metered.calculate(Map.of("n", 2));
         assertThatThrownBy(() -> metered.calculate(Map.of("n", 3))).isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(pluginMetrics.gaugeValue("calculator_calls_total")).isEqualTo(2.0);
-        assertThat(pluginMetrics.gaugeValue("calculator_failures_total")).isEqualTo(1.0);
-        assertThat(pluginMetrics.gaugeValue("calculator_latency_seconds_sum")).isPositive();
+        assertThat(context.gauge("calculator_calls_total")).isEqualTo(2.0);
+        assertThat(context.gauge("calculator_failures_total")).isEqualTo(1.0);
+        assertThat(context.gauge("calculator_latency_seconds_sum")).isPositive();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dishtayantra.runtime.calculator.plugin;
 
 import io.dishtayantra.api.Calculator;
 import io.dishtayantra.api.Transformer;
+import io.dishtayantra.runtime.calculator.PluginClassLoaders;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -11,11 +12,12 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds and instantiates Java plugin calculators and transformers in a class loader (the
- * runtime's, or a {@link PluginFolder}'s).
+ * runtime's, or one from {@link PluginClassLoaders#forFolder}).
  *
  * <p>A manifest {@code type} is either a fully qualified class name, loaded directly, or the
  * simple or full class name of a provider listed in a jar's
@@ -25,6 +27,8 @@ import java.util.stream.Collectors;
  * {@link io.dishtayantra.api.PluginContext} in {@code start}. Thread-safe.
  */
 public final class PluginLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
 
     private final ClassLoader classLoader;
     private final String origin;
@@ -82,9 +86,27 @@ public final class PluginLoader {
 
     /** Class names of every calculator listed in a {@code META-INF/services} file. */
     public Set<String> calculatorProviders() {
-        return ServiceLoader.load(Calculator.class, classLoader).stream()
-                .map(provider -> provider.type().getName())
-                .collect(Collectors.toCollection(TreeSet::new));
+        return providers(Calculator.class);
+    }
+
+    /** Class names of every transformer listed in a {@code META-INF/services} file. */
+    public Set<String> transformerProviders() {
+        return providers(Transformer.class);
+    }
+
+    /**
+     * Lists providers by class name. A services file that names an unusable class ends the
+     * listing at that entry, and {@link #newCalculator} then reports the entry.
+     */
+    private Set<String> providers(Class<?> contract) {
+        Set<String> names = new TreeSet<>();
+        try {
+            ServiceLoader.load(contract, classLoader).stream().forEach(provider -> names.add(provider.type().getName()));
+        } catch (ServiceConfigurationError e) {
+            LOG.warn("A META-INF/services/{} file in {} lists an unusable class: {}", contract.getName(), origin,
+                    e.getMessage());
+        }
+        return names;
     }
 
     private Optional<String> check(String type, Class<?> contract) {
@@ -132,8 +154,7 @@ public final class PluginLoader {
             return Class.forName(type, false, classLoader);
         } catch (ClassNotFoundException e) {
             throw new PluginLoadException(type, "class not found in " + origin + "; put its jar in the plugin"
-                    + " folder (" + PluginFolder.CLI_OPTION + " or " + PluginFolder.ENVIRONMENT_VARIABLE
-                    + ") or on the classpath");
+                    + " folder (--plugins or " + PluginClassLoaders.PLUGIN_DIR_VARIABLE + ") or on the classpath");
         } catch (LinkageError e) {
             throw new PluginLoadException(type, "the class could not be loaded: " + e
                     + "; check that it was compiled for this Java version against this plugin API", e);

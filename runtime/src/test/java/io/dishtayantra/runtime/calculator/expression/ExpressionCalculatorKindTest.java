@@ -7,8 +7,7 @@ import io.dishtayantra.api.Calculator;
 import io.dishtayantra.api.Transformer;
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
-import io.dishtayantra.runtime.calculator.plugin.InMemoryPluginMetrics;
-import io.dishtayantra.runtime.calculator.plugin.StandardPluginContext;
+import io.dishtayantra.runtime.calculator.TestPluginContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,10 +23,12 @@ class ExpressionCalculatorKindTest {
         return new ComponentSpec("calc", "Expression", new LinkedHashMap<>(config));
     }
 
-    private Calculator started(Map<String, Object> config, InMemoryPluginMetrics metrics) throws Exception {
+    private TestPluginContext context;
+
+    private Calculator started(Map<String, Object> config) throws Exception {
         Calculator calculator = kind.createCalculator(spec(config), getClass().getClassLoader());
-        calculator.start(new StandardPluginContext("dag", "calc", config,
-                org.slf4j.LoggerFactory.getLogger("test"), metrics, Path.of(".")));
+        context = TestPluginContext.of("calc", config, Path.of("."));
+        calculator.start(context);
         return calculator;
     }
 
@@ -36,7 +37,7 @@ class ExpressionCalculatorKindTest {
         Calculator calculator = started(Map.of("set", Map.of(
                 "notional", "double(qty) * price",
                 "side_upper", "event.side.upperAscii()",
-                "big", "qty > 100")), new InMemoryPluginMetrics());
+                "big", "qty > 100")));
 
         Map<String, Object> input = Map.of("qty", 200, "price", 1.5, "side", "buy");
         Map<String, Object> output = calculator.calculate(input);
@@ -50,8 +51,7 @@ class ExpressionCalculatorKindTest {
 
     @Test
     void integersFromJsonAreCelInts() throws Exception {
-        Calculator calculator = started(Map.of("set", Map.of("next", "event.counter + 1", "sum", "items.size()")),
-                new InMemoryPluginMetrics());
+        Calculator calculator = started(Map.of("set", Map.of("next", "event.counter + 1", "sum", "items.size()")));
 
         Map<String, Object> output = calculator.calculate(Map.of("counter", 41, "items", List.of(1, 2, 3)));
 
@@ -63,7 +63,7 @@ class ExpressionCalculatorKindTest {
     void nestedMapsListsAndNullsConvertBothWays() throws Exception {
         Calculator calculator = started(Map.of("set", Map.of(
                 "summary", "{'first': legs[0].px, 'missing': event.note == null, 'tags': ['a', 'b']}",
-                "any_big", "legs.exists(l, l.px > 10)")), new InMemoryPluginMetrics());
+                "any_big", "legs.exists(l, l.px > 10)")));
         Map<String, Object> input = new HashMap<>();
         input.put("legs", List.of(Map.of("px", 12.5), Map.of("px", 3)));
         input.put("note", null);
@@ -76,18 +76,17 @@ class ExpressionCalculatorKindTest {
 
     @Test
     void filterDropsAndCountsEvents() throws Exception {
-        InMemoryPluginMetrics metrics = new InMemoryPluginMetrics();
-        Calculator calculator = started(Map.of("filter", "qty > 10", "set", Map.of("ok", "true")), metrics);
+        Calculator calculator = started(Map.of("filter", "qty > 10", "set", Map.of("ok", "true")));
 
         assertThat(calculator.calculate(Map.of("qty", 5))).isNull();
         assertThat(calculator.calculate(Map.of("qty", 50))).containsEntry("ok", true);
         assertThat(((ExpressionCalculator) calculator).filteredEvents()).isEqualTo(1);
-        assertThat(metrics.counterValue("events_filtered_total")).isEqualTo(1);
+        assertThat(context.counter("events_filtered_total")).isEqualTo(1);
     }
 
     @Test
     void filterOnlyReturnsInputUnchanged() throws Exception {
-        Calculator calculator = started(Map.of("filter", "region == 'EU'"), new InMemoryPluginMetrics());
+        Calculator calculator = started(Map.of("filter", "region == 'EU'"));
         Map<String, Object> input = Map.of("region", "EU");
 
         assertThat(calculator.calculate(input)).isSameAs(input);
@@ -104,7 +103,7 @@ class ExpressionCalculatorKindTest {
     void declaredFieldsConvertNumbersAndAreStrict() throws Exception {
         Map<String, Object> config = Map.of("fields", Map.of("qty", "double", "price", "double"),
                 "set", Map.of("notional", "qty * price"));
-        Calculator calculator = started(config, new InMemoryPluginMetrics());
+        Calculator calculator = started(config);
 
         assertThat(calculator.calculate(Map.of("qty", 3, "price", 2))).containsEntry("notional", 6.0);
     }
@@ -188,7 +187,7 @@ class ExpressionCalculatorKindTest {
 
     @Test
     void missingFieldFailsTheEventNamingTheKey() throws Exception {
-        Calculator calculator = started(Map.of("set", Map.of("t", "price * 2.0")), new InMemoryPluginMetrics());
+        Calculator calculator = started(Map.of("set", Map.of("t", "price * 2.0")));
 
         assertThatThrownBy(() -> calculator.calculate(Map.of("qty", 1)))
                 .isInstanceOf(ExpressionEvaluationException.class)
@@ -198,7 +197,7 @@ class ExpressionCalculatorKindTest {
 
     @Test
     void divisionByZeroFailsTheEvent() throws Exception {
-        Calculator calculator = started(Map.of("set", Map.of("r", "a / b")), new InMemoryPluginMetrics());
+        Calculator calculator = started(Map.of("set", Map.of("r", "a / b")));
 
         assertThatThrownBy(() -> calculator.calculate(Map.of("a", 1, "b", 0)))
                 .isInstanceOf(ExpressionEvaluationException.class)
@@ -207,7 +206,7 @@ class ExpressionCalculatorKindTest {
 
     @Test
     void mixedIntAndDoubleWithoutDeclarationFailsTheEvent() throws Exception {
-        Calculator calculator = started(Map.of("set", Map.of("t", "qty * price")), new InMemoryPluginMetrics());
+        Calculator calculator = started(Map.of("set", Map.of("t", "qty * price")));
 
         assertThatThrownBy(() -> calculator.calculate(Map.of("qty", 2, "price", 1.5)))
                 .isInstanceOf(ExpressionEvaluationException.class)
@@ -216,7 +215,7 @@ class ExpressionCalculatorKindTest {
 
     @Test
     void dynFilterReturningNonBoolFailsTheEvent() throws Exception {
-        Calculator calculator = started(Map.of("filter", "flag"), new InMemoryPluginMetrics());
+        Calculator calculator = started(Map.of("filter", "flag"));
 
         assertThatThrownBy(() -> calculator.calculate(Map.of("flag", "yes")))
                 .isInstanceOf(ExpressionEvaluationException.class)
@@ -228,7 +227,7 @@ class ExpressionCalculatorKindTest {
         Calculator calculator = started(Map.of("set", Map.of(
                 "at", "timestamp('2024-01-01T00:00:00Z') + duration('90s')",
                 "raw", "b'hi'",
-                "wait", "duration('1m30s')")), new InMemoryPluginMetrics());
+                "wait", "duration('1m30s')")));
 
         Map<String, Object> output = calculator.calculate(Map.of());
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dishtayantra.api.Calculator;
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
-import io.dishtayantra.runtime.calculator.plugin.StandardPluginContext;
+import io.dishtayantra.runtime.calculator.TestPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ class NativeCalculatorKindTest {
 
     private Calculator start(Map<String, Object> config, Path baseDirectory) throws Exception {
         Calculator calculator = kind.createCalculator(spec(config), null);
-        calculator.start(StandardPluginContext.of("dag", "quote", config, baseDirectory));
+        calculator.start(TestPluginContext.of("quote", config, baseDirectory));
         started.add(calculator);
         return calculator;
     }
@@ -254,7 +254,7 @@ class NativeCalculatorKindTest {
         Map<String, Object> config = json(Path.of("/nonexistent/libnothing.so"), "quote_mid_json");
         Calculator calculator = kind.createCalculator(spec(config), null);
 
-        assertThatThrownBy(() -> calculator.start(StandardPluginContext.of("dag", "quote", config, Path.of("."))))
+        assertThatThrownBy(() -> calculator.start(TestPluginContext.of("quote", config, Path.of("."))))
                 .isInstanceOf(NativeLinkException.class)
                 .hasMessageContaining("/nonexistent/libnothing.so")
                 .hasMessageContaining("quote_mid_json")
@@ -266,7 +266,7 @@ class NativeCalculatorKindTest {
         Map<String, Object> config = json(NativeTestLibraries.exampleC(), "quote_mid_jsn");
         Calculator calculator = kind.createCalculator(spec(config), null);
 
-        assertThatThrownBy(() -> calculator.start(StandardPluginContext.of("dag", "quote", config, Path.of("."))))
+        assertThatThrownBy(() -> calculator.start(TestPluginContext.of("quote", config, Path.of("."))))
                 .isInstanceOf(NativeLinkException.class)
                 .hasMessageContaining("libquote_math_c.so")
                 .hasMessageContaining("'quote_mid_jsn'")
@@ -278,7 +278,7 @@ class NativeCalculatorKindTest {
         Map<String, Object> config = json(Path.of("src/test/native/native_errors.c").toAbsolutePath(), "f");
         Calculator calculator = kind.createCalculator(spec(config), null);
 
-        assertThatThrownBy(() -> calculator.start(StandardPluginContext.of("dag", "quote", config, Path.of("."))))
+        assertThatThrownBy(() -> calculator.start(TestPluginContext.of("quote", config, Path.of("."))))
                 .isInstanceOf(NativeLinkException.class)
                 .hasMessageContaining("could not be loaded");
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dishtayantra.api.Calculator;
 import io.dishtayantra.api.Transformer;
+import io.dishtayantra.runtime.calculator.PluginClassLoaders;
 import io.dishtayantra.runtime.calculator.TestCompiler;
+import io.dishtayantra.runtime.calculator.TestPluginContext;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles the example VWAP plugin and a few broken plugins with the system Java compiler, jars
- * them into a plugin folder under target/, and loads them through {@link PluginFolder}.
+ * them into a plugin folder under target/, and loads them through {@link PluginClassLoaders}.
  */
 class PluginLoaderTest {
 
@@ -73,7 +75,7 @@ class PluginLoaderTest {
         TestCompiler.jar(brokenClasses, FOLDER.resolve("z-more-plugins.jar"));
         Files.writeString(FOLDER.resolve("README.txt"), "not a jar, ignored");
 
-        classLoader = PluginFolder.open(FOLDER, PluginLoaderTest.class.getClassLoader());
+        classLoader = (URLClassLoader) PluginClassLoaders.forFolder(FOLDER);
         loader = new PluginLoader(classLoader, "plugin folder " + FOLDER);
     }
 
@@ -91,19 +93,18 @@ class PluginLoaderTest {
     @Test
     void loadsByClassNameAndRunsWithContext() throws Exception {
         Calculator calculator = loader.newCalculator("com.example.dishtayantra.VwapCalculator");
-        InMemoryPluginMetrics metrics = new InMemoryPluginMetrics();
-        calculator.start(new StandardPluginContext("dag", "vwap", Map.of("outputField", "avg"),
-                org.slf4j.LoggerFactory.getLogger("plugin"), metrics, Path.of(".")));
+        TestPluginContext context = TestPluginContext.of("vwap", Map.of("outputField", "avg"), Path.of("."));
+        calculator.start(context);
 
         calculator.calculate(Map.of("symbol", "ACME", "price", 10.0, "qty", 100));
         Map<String, Object> output = calculator.calculate(Map.of("symbol", "ACME", "price", 20.0, "qty", 300));
 
         assertThat(output).containsEntry("avg", 17.5);
         assertThat(calculator.getClass().getClassLoader()).isSameAs(classLoader);
-        assertThat(metrics.gaugeValue("vwap_symbols")).isEqualTo(1.0);
+        assertThat(context.gauge("vwap_symbols")).isEqualTo(1.0);
         assertThatThrownBy(() -> calculator.calculate(Map.of("symbol", "ACME")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(metrics.counterValue("vwap_skipped_total")).isEqualTo(1);
+        assertThat(context.counter("vwap_skipped_total")).isEqualTo(1);
         calculator.close();
     }
 
@@ -197,22 +198,22 @@ class PluginLoaderTest {
 
     @Test
     void folderSettingPrefersCliOverEnvironment() {
-        Map<String, String> environment = Map.of(PluginFolder.ENVIRONMENT_VARIABLE, "/from/env");
+        Map<String, String> environment = Map.of(PluginClassLoaders.PLUGIN_DIR_VARIABLE, "/from/env");
 
-        assertThat(PluginFolder.configured("/from/cli", environment)).contains(Path.of("/from/cli"));
-        assertThat(PluginFolder.configured(null, environment)).contains(Path.of("/from/env"));
-        assertThat(PluginFolder.configured(" ", Map.of())).isEmpty();
+        assertThat(PluginClassLoaders.folderFrom(Path.of("/from/cli"), environment::get)).isEqualTo(Path.of("/from/cli"));
+        assertThat(PluginClassLoaders.folderFrom(null, environment::get)).isEqualTo(Path.of("/from/env"));
+        assertThat(PluginClassLoaders.folderFrom(null, name -> " ")).isNull();
     }
 
     @Test
-    void folderListsOnlyJarsInNameOrder() {
-        assertThat(PluginFolder.jars(FOLDER)).extracting(path -> path.getFileName().toString())
+    void folderLoaderHasOnlyJarsInNameOrder() {
+        assertThat(classLoader.getURLs()).extracting(url -> Path.of(url.getPath()).getFileName().toString())
                 .containsExactly("vwap-plugin.jar", "z-more-plugins.jar");
     }
 
     @Test
     void missingFolderIsRejectedNamingTheSettings() {
-        assertThatThrownBy(() -> PluginFolder.open(WORK.resolve("nope"), getClass().getClassLoader()))
+        assertThatThrownBy(() -> PluginClassLoaders.forFolder(WORK.resolve("nope")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope")
                 .hasMessageContaining("--plugins");

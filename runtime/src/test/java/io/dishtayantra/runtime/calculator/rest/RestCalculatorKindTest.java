@@ -10,8 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.dishtayantra.api.Calculator;
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
-import io.dishtayantra.runtime.calculator.plugin.InMemoryPluginMetrics;
-import io.dishtayantra.runtime.calculator.plugin.StandardPluginContext;
+import io.dishtayantra.runtime.calculator.TestPluginContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ class RestCalculatorKindTest {
 
     private final RestCalculatorKind kind = new RestCalculatorKind();
     private final List<Calculator> started = new ArrayList<>();
-    private InMemoryPluginMetrics metrics;
+    private TestPluginContext metrics;
 
     @BeforeAll
     static void startServer() throws IOException {
@@ -132,9 +131,8 @@ class RestCalculatorKindTest {
 
     private Calculator start(Map<String, Object> config) throws Exception {
         Calculator calculator = kind.createCalculator(spec(config), null);
-        metrics = new InMemoryPluginMetrics();
-        calculator.start(new StandardPluginContext("dag", "enrich", config, LoggerFactory.getLogger("test"), metrics,
-                Path.of(".")));
+        metrics = TestPluginContext.of("enrich", config, Path.of("."));
+        calculator.start(metrics);
         started.add(calculator);
         return calculator;
     }
@@ -262,7 +260,7 @@ class RestCalculatorKindTest {
 
         assertThat(output).containsEntry("ok", true).containsEntry("attempt", 3);
         assertThat(requestsTo("/flaky/a/2")).isEqualTo(3);
-        assertThat(metrics.counterValue("rest_retries_total")).isEqualTo(2);
+        assertThat(metrics.counter("rest_retries_total")).isEqualTo(2);
     }
 
     @Test
@@ -294,7 +292,7 @@ class RestCalculatorKindTest {
         assertThatThrownBy(() -> calculator.calculate(Map.of()))
                 .isInstanceOf(RestCallException.class)
                 .hasMessageContaining("timed out after 200ms");
-        assertThat(metrics.counterValue("rest_retries_total")).isEqualTo(1);
+        assertThat(metrics.counter("rest_retries_total")).isEqualTo(1);
     }
 
     @Test
@@ -325,7 +323,7 @@ class RestCalculatorKindTest {
         Map<String, Object> input = Map.of("a", 1);
 
         assertThat(calculator.calculate(input)).isSameAs(input);
-        assertThat(metrics.counterValue("rest_fallbacks_total")).isEqualTo(1);
+        assertThat(metrics.counter("rest_fallbacks_total")).isEqualTo(1);
     }
 
     @Test
@@ -348,8 +346,8 @@ class RestCalculatorKindTest {
         assertThat(rest.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatThrownBy(() -> calculator.calculate(Map.of())).hasMessageContaining("circuit breaker is open");
         assertThat(requestsTo("/status/599")).isEqualTo(2);
-        assertThat(metrics.counterValue("rest_circuit_rejected_total")).isEqualTo(1);
-        assertThat(metrics.gaugeValue("rest_circuit_open")).isEqualTo(1.0);
+        assertThat(metrics.counter("rest_circuit_rejected_total")).isEqualTo(1);
+        assertThat(metrics.gauge("rest_circuit_open")).isEqualTo(1.0);
 
         Thread.sleep(400);
         assertThatThrownBy(() -> calculator.calculate(Map.of())).hasMessageContaining("HTTP 599");
