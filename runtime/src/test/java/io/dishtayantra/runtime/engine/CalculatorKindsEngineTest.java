@@ -38,7 +38,7 @@ class CalculatorKindsEngineTest {
         engine.shutdown();
     }
 
-    /** A DAG probe in, one calculator, probe out and a probe dead letter; names start with {@code name}. */
+    /** Builds a DAG of probe in, calculator {@code c}, probe out and probe dead letter, named after {@code name}. */
     private static String manifest(String name, String calculator) {
         return """
                 apiVersion: dishtayantra.io/v1alpha1
@@ -66,7 +66,7 @@ class CalculatorKindsEngineTest {
     }
 
     @Test
-    void expressionFailureIsDeadLetteredAndFilteredEventsAreDropped() throws Exception {
+    void expressionFailureGoesToDeadLetter() throws Exception {
         DagInstance instance = engine.deploy(dag(manifest("expr", """
                 {name: c, type: Expression, config: {filter: "event.qty > 0", set: {double_qty: "event.qty * 2"}}}""")),
                 Path.of("."));
@@ -89,7 +89,7 @@ class CalculatorKindsEngineTest {
     }
 
     @Test
-    void nativeFailureIsDeadLetteredAndDagKeepsRunning() throws Exception {
+    void nativeFailureGoesToDeadLetter() throws Exception {
         DagInstance instance = engine.deploy(dag(manifest("native", """
                 {name: c, type: Native, config: {library: "%s", symbol: quote_mid_numeric, style: numeric,
                  inputs: [bid, ask], outputs: [mid, spread]}}""".formatted(NativeTestLibraries.exampleC()))),
@@ -109,7 +109,7 @@ class CalculatorKindsEngineTest {
     }
 
     @Test
-    void missingNativeSymbolFailsTheStartNamingLibraryAndSymbol() throws Exception {
+    void missingNativeSymbolFailsStart() throws Exception {
         DagInstance instance = engine.deploy(dag(manifest("nosymbol", """
                 {name: c, type: Native, config: {library: "%s", symbol: not_exported, style: json}}"""
                 .formatted(NativeTestLibraries.exampleC()))), Path.of("."));
@@ -122,7 +122,7 @@ class CalculatorKindsEngineTest {
     }
 
     @Test
-    void restFailureIsDeadLetteredAndDagKeepsRunning() throws Exception {
+    void restFailureGoesToDeadLetter() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
