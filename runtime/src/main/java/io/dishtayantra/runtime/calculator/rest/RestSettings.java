@@ -48,6 +48,7 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
         URI url = readUrl(reader);
         String method = reader.oneOf("method", "POST", List.of("POST", "PUT", "PATCH"));
         Map<String, String> headers = new LinkedHashMap<>(reader.stringMap("headers"));
+        checkHeaderNames(reader, headers);
         readAuth(reader, headers);
         Duration timeout = reader.duration("timeout", Duration.ofSeconds(2));
         Duration connectTimeout = reader.duration("connectTimeout", Duration.ofSeconds(2));
@@ -82,6 +83,20 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
         return new RestSettings(url, method, headers, timeout, connectTimeout, retries, backoff, maxBackoff,
                 responsePath, output, outputField, fallback, fallbackValue, failureThreshold, openDuration,
                 HttpClient.Version.valueOf(version));
+    }
+
+    /** Headers java.net.http.HttpClient sets itself and rejects in a request (JDK 25). */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
+    private static void checkHeaderNames(ConfigReader reader, Map<String, String> headers) {
+        for (String name : headers.keySet()) {
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                reader.problem("headers." + name, null, "invalid header name; use letters, digits and - only");
+            } else if (RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                reader.problem("headers." + name, null, "is set by the HTTP client and cannot be configured");
+            }
+        }
     }
 
     private static URI readUrl(ConfigReader reader) {

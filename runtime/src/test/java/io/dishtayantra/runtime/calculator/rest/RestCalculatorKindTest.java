@@ -400,6 +400,15 @@ class RestCalculatorKindTest {
     }
 
     @Test
+    void validationRejectsRestrictedAndInvalidHeaders() {
+        Map<String, Object> config = config("url", base, "headers", Map.of("Host", "x", "Bad Header", "y",
+                "X-Ok", "z"));
+
+        assertThat(kind.validateCalculator(spec(config), "c")).extracting(ValidationProblem::path)
+                .containsExactlyInAnyOrder("c.config.headers.Host", "c.config.headers.Bad Header");
+    }
+
+    @Test
     void validationRedactsSecretValues() {
         Map<String, Object> config = config("url", base, "auth", Map.of("type", "apiKey", "key", 12345));
 
