@@ -18,7 +18,7 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import io.dishtayantra.runtime.calculator.ConfigReader;
+import io.dishtayantra.runtime.config.ConfigReader;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.dishtayantra.api.Transformer;
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.calculator.CalculatorKind;
-import io.dishtayantra.runtime.calculator.ConfigReader;
+import io.dishtayantra.runtime.config.ConfigReader;
 import java.util.List;
 import java.util.Set;
 

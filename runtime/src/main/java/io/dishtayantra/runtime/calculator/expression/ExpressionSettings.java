@@ -1,6 +1,6 @@
 package io.dishtayantra.runtime.calculator.expression;
 
-import io.dishtayantra.runtime.calculator.ConfigReader;
+import io.dishtayantra.runtime.config.ConfigReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ record ExpressionSettings(Map<String, String> set, String filter, Map<String, St
     static ExpressionSettings read(ConfigReader reader) {
         reader.rejectUnknownKeys(Set.of("set", "filter", "fields"));
 
-        Map<String, String> set = new LinkedHashMap<>(reader.stringMap("set"));
-        String filter = reader.string("filter", null);
+        Map<String, String> set = new LinkedHashMap<>(reader.stringMap("set", false));
+        String filter = reader.string("filter", false, null);
         if (set.isEmpty() && filter == null) {
             reader.problem("set", null, "missing; give set (field: expression) or filter, or both");
         }
@@ -41,7 +41,7 @@ record ExpressionSettings(Map<String, String> set, String filter, Map<String, St
             filter = null;
         }
 
-        Map<String, String> fields = new LinkedHashMap<>(reader.stringMap("fields"));
+        Map<String, String> fields = new LinkedHashMap<>(reader.stringMap("fields", false));
         fields.forEach((field, type) -> {
             if (!FIELD_TYPES.contains(type)) {
                 reader.problem("fields." + field, type, "unknown type; use one of " + FIELD_TYPES);

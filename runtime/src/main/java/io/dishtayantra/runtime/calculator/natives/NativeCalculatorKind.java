@@ -4,7 +4,8 @@ import io.dishtayantra.api.Calculator;
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.calculator.CalculatorKind;
-import io.dishtayantra.runtime.calculator.ConfigReader;
+import io.dishtayantra.runtime.config.ConfigReader;
+import io.dishtayantra.runtime.config.EnvironmentResolver;
 import java.lang.foreign.FunctionDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ public final class NativeCalculatorKind implements CalculatorKind {
         ConfigReader reader = new ConfigReader(spec.getConfig(), path + ".config");
         NativeSettings settings = NativeSettings.read(reader);
         List<ValidationProblem> problems = new ArrayList<>(reader.problems());
-        if (problems.isEmpty() && !ConfigReader.isEnvironmentReference(settings.library())
-                && !ConfigReader.isEnvironmentReference(settings.symbol()) && Path.of(settings.library()).isAbsolute()) {
+        if (problems.isEmpty() && !EnvironmentResolver.isReference(settings.library())
+                && !EnvironmentResolver.isReference(settings.symbol()) && Path.of(settings.library()).isAbsolute()) {
             FunctionDescriptor signature = NativeSettings.NUMERIC.equals(settings.style())
                     ? NativeFunction.NUMERIC_SIGNATURE
                     : NativeFunction.JSON_SIGNATURE;

@@ -1,6 +1,6 @@
 package io.dishtayantra.runtime.calculator.natives;
 
-import io.dishtayantra.runtime.calculator.ConfigReader;
+import io.dishtayantra.runtime.config.ConfigReader;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -34,7 +34,7 @@ record NativeSettings(String library, String symbol, String style, String output
         reader.rejectUnknownKeys(Set.of("library", "symbol", "style", "output", "outputBufferBytes",
                 "maxOutputBytes", "inputs", "outputs", "critical"));
 
-        String library = reader.requiredString("library");
+        String library = reader.string("library", true, null);
         if (library != null) {
             try {
                 Path.of(library);
@@ -42,17 +42,17 @@ record NativeSettings(String library, String symbol, String style, String output
                 reader.problem("library", library, "not a valid path: " + e.getReason());
             }
         }
-        String symbol = reader.requiredString("symbol");
-        String style = reader.oneOf("style", JSON, List.of(JSON, NUMERIC));
-        String output = reader.oneOf("output", "merge", List.of("merge", "replace"));
+        String symbol = reader.string("symbol", true, null);
+        String style = reader.oneOf("style", JSON, Set.of(JSON, NUMERIC));
+        String output = reader.oneOf("output", "merge", Set.of("merge", "replace"));
         int outputBufferBytes = (int) reader.integer("outputBufferBytes", 4096, 16, Integer.MAX_VALUE - 8);
         int maxOutputBytes = (int) reader.integer("maxOutputBytes", 16 << 20, 16, Integer.MAX_VALUE - 8);
         if (maxOutputBytes < outputBufferBytes) {
             reader.problem("maxOutputBytes", maxOutputBytes, "must be at least outputBufferBytes ("
                     + outputBufferBytes + ")");
         }
-        List<String> inputs = reader.stringList("inputs");
-        List<String> outputs = reader.stringList("outputs");
+        List<String> inputs = reader.stringList("inputs", false, false);
+        List<String> outputs = reader.stringList("outputs", false, false);
         boolean critical = reader.bool("critical", false);
 
         if (NUMERIC.equals(style)) {

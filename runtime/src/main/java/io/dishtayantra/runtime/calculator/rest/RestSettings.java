@@ -1,12 +1,12 @@
 package io.dishtayantra.runtime.calculator.rest;
 
-import io.dishtayantra.runtime.calculator.ConfigReader;
+import io.dishtayantra.runtime.config.ConfigReader;
+import io.dishtayantra.runtime.config.EnvironmentResolver;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,8 +46,8 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
                 "httpVersion"));
 
         URI url = readUrl(reader);
-        String method = reader.oneOf("method", "POST", List.of("POST", "PUT", "PATCH"));
-        Map<String, String> headers = new LinkedHashMap<>(reader.stringMap("headers"));
+        String method = reader.oneOf("method", "POST", Set.of("POST", "PUT", "PATCH"));
+        Map<String, String> headers = new LinkedHashMap<>(reader.stringMap("headers", false));
         checkHeaderNames(reader, headers);
         readAuth(reader, headers);
         Duration timeout = reader.duration("timeout", Duration.ofSeconds(2));
@@ -55,13 +55,13 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
         int retries = (int) reader.integer("retries", 2, 0, 10);
         Duration backoff = reader.duration("backoff", Duration.ofMillis(100));
         Duration maxBackoff = reader.duration("maxBackoff", Duration.ofSeconds(2));
-        String responsePath = reader.string("responsePath", null);
-        String output = reader.oneOf("output", "merge", List.of("merge", "replace"));
-        String outputField = reader.string("outputField", null);
+        String responsePath = reader.string("responsePath", false, null);
+        String output = reader.oneOf("output", "merge", Set.of("merge", "replace"));
+        String outputField = reader.string("outputField", false, null);
 
         String fallback = FAIL;
         Object fallbackValue = null;
-        Object rawFallback = reader.raw("fallback");
+        Object rawFallback = reader.value("fallback");
         if (rawFallback instanceof String text && (text.equals(FAIL) || text.equals(PASS_THROUGH))) {
             fallback = text;
         } else if (rawFallback instanceof Map<?, ?> map && map.size() == 1 && map.containsKey(VALUE)) {
@@ -79,7 +79,7 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
         int failureThreshold = (int) breaker.integer("failureThreshold", 5, 1, 1_000_000);
         Duration openDuration = breaker.duration("openDuration", Duration.ofSeconds(30));
 
-        String version = reader.oneOf("httpVersion", "HTTP_2", List.of("HTTP_2", "HTTP_1_1"));
+        String version = reader.oneOf("httpVersion", "HTTP_2", Set.of("HTTP_2", "HTTP_1_1"));
         return new RestSettings(url, method, headers, timeout, connectTimeout, retries, backoff, maxBackoff,
                 responsePath, output, outputField, fallback, fallbackValue, failureThreshold, openDuration,
                 HttpClient.Version.valueOf(version));
@@ -100,8 +100,8 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
     }
 
     private static URI readUrl(ConfigReader reader) {
-        String text = reader.requiredString("url");
-        if (text == null || ConfigReader.isEnvironmentReference(text)) {
+        String text = reader.string("url", true, null);
+        if (text == null || EnvironmentResolver.isReference(text)) {
             return null;
         }
         try {
@@ -123,23 +123,23 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
             return;
         }
         ConfigReader auth = parent.nested("auth");
-        String type = auth.oneOf("type", null, List.of("none", "apiKey", "basic", "bearer"));
+        String type = auth.oneOf("type", null, Set.of("none", "apiKey", "basic", "bearer"));
         if (type == null && !auth.has("type")) {
             auth.problem("type", null, "missing; use none, apiKey, basic or bearer");
         }
         switch (type == null ? "none" : type) {
             case "apiKey" -> {
                 auth.rejectUnknownKeys(Set.of("type", "header", "key"));
-                String header = auth.string("header", "X-API-Key");
-                String key = auth.requiredString("key");
+                String header = auth.string("header", false, "X-API-Key");
+                String key = auth.string("key", true, null);
                 if (key != null) {
                     headers.put(header, key);
                 }
             }
             case "basic" -> {
                 auth.rejectUnknownKeys(Set.of("type", "username", "password"));
-                String username = auth.requiredString("username");
-                String password = auth.string("password", "");
+                String username = auth.string("username", true, null);
+                String password = auth.string("password", false, "");
                 if (username != null) {
                     String pair = username + ":" + password;
                     headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
@@ -148,7 +148,7 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
             }
             case "bearer" -> {
                 auth.rejectUnknownKeys(Set.of("type", "token"));
-                String token = auth.requiredString("token");
+                String token = auth.string("token", true, null);
                 if (token != null) {
                     headers.put("Authorization", "Bearer " + token);
                 }

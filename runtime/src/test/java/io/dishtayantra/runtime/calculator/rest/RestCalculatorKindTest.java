@@ -410,13 +410,13 @@ class RestCalculatorKindTest {
 
     @Test
     void validationRedactsSecretValues() {
-        Map<String, Object> config = config("url", base, "auth", Map.of("type", "apiKey", "key", 12345));
+        Map<String, Object> config = config("url", base, "auth", Map.of("type", "apiKey", "key", List.of("k-1", "k-2")));
 
         List<ValidationProblem> problems = kind.validateCalculator(spec(config), "c");
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.path()).isEqualTo("c.config.auth.key");
-            assertThat(problem.value()).isEqualTo("<redacted>");
+            assertThat(problem.value()).isEqualTo(io.dishtayantra.runtime.config.ConfigRedactor.REDACTED);
         });
     }
 
