@@ -36,10 +36,6 @@ record ExpressionSettings(Map<String, String> set, String filter, Map<String, St
                 reader.problem("set." + field, expression, "the expression must not be blank");
             }
         });
-        if (filter != null && filter.isBlank()) {
-            reader.problem("filter", filter, "the expression must not be blank; remove filter to keep every event");
-            filter = null;
-        }
 
         Map<String, String> fields = new LinkedHashMap<>(reader.stringMap("fields", false));
         fields.forEach((field, type) -> {
