@@ -75,8 +75,8 @@ final class CompiledExpressions {
         if (settings.filter() != null) {
             CelAbstractSyntaxTree ast = check(cel, "filter", settings.filter(), reader);
             if (ast != null && !isBoolOrDyn(ast.getResultType())) {
-                reader.problem("filter", settings.filter(), "a filter must return bool, but this expression returns "
-                        + ast.getResultType().name());
+                reader.problem("filter", settings.filter(), "A filter must return bool, but this expression returns "
+                        + ast.getResultType().name() + ".");
             } else if (ast != null) {
                 filter = program(cel, ast);
             }
@@ -173,7 +173,7 @@ final class CompiledExpressions {
     private static String describe(CelIssue issue) {
         int line = issue.getSourceLocation().getLine();
         int column = issue.getSourceLocation().getColumn() + 1;
-        return "invalid expression at line " + line + ", column " + column + ": " + issue.getMessage();
+        return "Invalid expression at line " + line + ", column " + column + ": " + issue.getMessage() + ".";
     }
 
     private static CelRuntime.Program program(Cel cel, CelAbstractSyntaxTree ast) {

@@ -26,24 +26,24 @@ record ExpressionSettings(Map<String, String> set, String filter, Map<String, St
         Map<String, String> set = new LinkedHashMap<>(reader.stringMap("set", false));
         String filter = reader.string("filter", false, null);
         if (set.isEmpty() && filter == null) {
-            reader.problem("set", null, "missing; give set (field: expression) or filter, or both");
+            reader.problem("set", null, "Missing; give set (field: expression), filter, or both.");
         }
         set.forEach((field, expression) -> {
             if (field.isBlank()) {
-                reader.problem("set", field, "a field name must not be blank");
+                reader.problem("set", field, "A field name must not be blank.");
             }
             if (expression.isBlank()) {
-                reader.problem("set." + field, expression, "the expression must not be blank");
+                reader.problem("set." + field, expression, "The expression must not be blank.");
             }
         });
 
         Map<String, String> fields = new LinkedHashMap<>(reader.stringMap("fields", false));
         fields.forEach((field, type) -> {
             if (!FIELD_TYPES.contains(type)) {
-                reader.problem("fields." + field, type, "unknown type; use one of " + FIELD_TYPES);
+                reader.problem("fields." + field, type, "Unknown type; use one of " + FIELD_TYPES + ".");
             }
             if ("event".equals(field)) {
-                reader.problem("fields.event", type, "'event' is the whole event and cannot be declared as a field");
+                reader.problem("fields.event", type, "'event' is the whole event and cannot be declared as a field.");
             }
         });
         return new ExpressionSettings(set, filter, fields);

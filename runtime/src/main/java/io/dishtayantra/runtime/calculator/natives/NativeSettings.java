@@ -39,7 +39,7 @@ record NativeSettings(String library, String symbol, String style, String output
             try {
                 Path.of(library);
             } catch (InvalidPathException e) {
-                reader.problem("library", library, "not a valid path: " + e.getReason());
+                reader.problem("library", library, "Not a valid path: " + e.getReason() + ".");
             }
         }
         String symbol = reader.string("symbol", true, null);
@@ -48,8 +48,8 @@ record NativeSettings(String library, String symbol, String style, String output
         int outputBufferBytes = (int) reader.integer("outputBufferBytes", 4096, 16, Integer.MAX_VALUE - 8);
         int maxOutputBytes = (int) reader.integer("maxOutputBytes", 16 << 20, 16, Integer.MAX_VALUE - 8);
         if (maxOutputBytes < outputBufferBytes) {
-            reader.problem("maxOutputBytes", maxOutputBytes, "must be at least outputBufferBytes ("
-                    + outputBufferBytes + ")");
+            reader.problem("maxOutputBytes", maxOutputBytes, "Must be at least outputBufferBytes ("
+                    + outputBufferBytes + ").");
         }
         List<String> inputs = reader.stringList("inputs", false, false);
         List<String> outputs = reader.stringList("outputs", false, false);
@@ -60,10 +60,10 @@ record NativeSettings(String library, String symbol, String style, String output
             checkFieldList(reader, "outputs", outputs);
         } else {
             if (!inputs.isEmpty()) {
-                reader.problem("inputs", inputs, "applies to style numeric only; the json style passes the whole event");
+                reader.problem("inputs", inputs, "Applies to style numeric only; the json style passes the whole event.");
             }
             if (!outputs.isEmpty()) {
-                reader.problem("outputs", outputs, "applies to style numeric only; the json style returns an object");
+                reader.problem("outputs", outputs, "Applies to style numeric only; the json style returns an object.");
             }
         }
         return new NativeSettings(library, symbol, style, output, outputBufferBytes, maxOutputBytes, inputs,
@@ -72,16 +72,16 @@ record NativeSettings(String library, String symbol, String style, String output
 
     private static void checkFieldList(ConfigReader reader, String key, List<String> fields) {
         if (fields.isEmpty() && !reader.has(key)) {
-            reader.problem(key, null, "missing; style numeric needs a list of field names");
+            reader.problem(key, null, "Missing; style numeric needs a list of field names.");
             return;
         }
         if (fields.isEmpty()) {
-            reader.problem(key, null, "must name at least one field");
+            reader.problem(key, null, "Must name at least one field.");
         }
         Set<String> seen = new HashSet<>();
         for (String field : fields) {
             if (!seen.add(field)) {
-                reader.problem(key, field, "lists the field twice");
+                reader.problem(key, field, "Lists the field twice.");
             }
         }
     }

@@ -68,10 +68,10 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
             fallback = VALUE;
             fallbackValue = map.get(VALUE);
             if (!(fallbackValue instanceof Map) && outputField == null) {
-                reader.problem("fallback.value", fallbackValue, "must be an object, unless outputField is set");
+                reader.problem("fallback.value", fallbackValue, "Must be an object, unless outputField is set.");
             }
         } else if (rawFallback != null) {
-            reader.problem("fallback", rawFallback, "must be fail, passThrough, or {value: <response to use>}");
+            reader.problem("fallback", rawFallback, "Must be fail, passThrough, or {value: <response to use>}.");
         }
 
         ConfigReader breaker = reader.nested("circuitBreaker");
@@ -92,9 +92,9 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
     private static void checkHeaderNames(ConfigReader reader, Map<String, String> headers) {
         for (String name : headers.keySet()) {
             if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                reader.problem("headers." + name, null, "invalid header name; use letters, digits and - only");
+                reader.problem("headers." + name, null, "Invalid header name; use letters, digits and - only.");
             } else if (RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                reader.problem("headers." + name, null, "is set by the HTTP client and cannot be configured");
+                reader.problem("headers." + name, null, "The HTTP client sets this header; remove it.");
             }
         }
     }
@@ -107,12 +107,12 @@ record RestSettings(URI url, String method, Map<String, String> headers, Duratio
         try {
             URI url = new URI(text);
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-                reader.problem("url", text, "must be an http:// or https:// URL with a host");
+                reader.problem("url", text, "Must be an http:// or https:// URL with a host.");
                 return null;
             }
             return url;
         } catch (URISyntaxException e) {
-            reader.problem("url", text, "invalid URL: " + e.getReason());
+            reader.problem("url", text, "Invalid URL: " + e.getReason() + ".");
             return null;
         }
     }

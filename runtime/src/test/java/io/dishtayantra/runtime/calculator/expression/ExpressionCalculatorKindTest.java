@@ -116,7 +116,7 @@ class ExpressionCalculatorKindTest {
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).path()).isEqualTo("spec.calculators[0].config.set.total");
         assertThat(problems.get(0).value()).isEqualTo("price >");
-        assertThat(problems.get(0).message()).startsWith("invalid expression at line 1, column 8:");
+        assertThat(problems.get(0).message()).startsWith("Invalid expression at line 1, column 8:");
     }
 
     @Test
