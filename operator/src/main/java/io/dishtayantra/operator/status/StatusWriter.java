@@ -1,6 +1,8 @@
 package io.dishtayantra.operator.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.DagStatus;
@@ -11,10 +13,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Objects;
 
 /**
- * Writes a DAG's status only when it changed, ignoring condition transition times, as a JSON
- * merge patch of the status subresource sent from a fresh object that holds only name,
- * namespace and status. The patch carries no resourceVersion, so it never fails with a 409
- * conflict on a stale cache; the operator is the only writer of the fields it sets.
+ * Writes a DAG's status only when it changed, ignoring condition transition times, as a patch of
+ * the status subresource that holds nothing but the new status. The patch is a JSON Patch
+ * ({@code add /status}) rather than a merge patch so that lists such as conditions are replaced
+ * whole. It carries no resourceVersion, so it never fails with a 409 conflict on a stale cache.
  */
 public final class StatusWriter {
 
@@ -34,13 +36,17 @@ public final class StatusWriter {
         if (sameIgnoringTransitionTimes(current.getStatus(), next)) {
             return false;
         }
-        Dag patch = new Dag();
-        patch.setMetadata(new ObjectMetaBuilder()
+        Dag target = new Dag();
+        target.setMetadata(new ObjectMetaBuilder()
                 .withName(current.getMetadata().getName())
                 .withNamespace(current.getMetadata().getNamespace())
                 .build());
-        patch.setStatus(next);
-        client.resource(patch).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE));
+        ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+        patch.addObject()
+                .put("op", "add")
+                .put("path", "/status")
+                .set("value", client.getKubernetesSerialization().convertValue(next, JsonNode.class));
+        client.resource(target).subresource("status").patch(PatchContext.of(PatchType.JSON), patch.toString());
         return true;
     }
 
