@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The fabric8 mock API server in CRUD mode, with the stubs the operator needs: JOSDK's startup
@@ -21,6 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MockCluster implements AutoCloseable {
 
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+    /** Held so that the level sticks: the mock logs every request through java.util.logging at INFO. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(Level.WARNING);
+    }
 
     private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     private final KubernetesMockServer server;
