@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Checks at startup that the installed DAG CRD has what this operator writes and reads. An older
  * CRD would make the API server silently drop status fields (pruning), so the operator refuses to
- * run on one and says how to upgrade.
+ * run on one and logs how to upgrade.
  */
 public final class CrdCheck {
 

@@ -41,7 +41,7 @@ class DeployManifestTest {
     void operatorRoleCoversRuntimeRole() throws IOException {
         ClusterRole operatorRole = only(load("operator.yaml"), ClusterRole.class);
 
-        // Kubernetes only lets the operator create a Role with rights it holds itself.
+        // Kubernetes only lets the operator create a Role with rights it has itself.
         for (PolicyRule rule : RuntimeRbacModel.role("any", "dishtayantra-runtime").getRules()) {
             for (String verb : rule.getVerbs()) {
                 assertThat(allows(operatorRole, rule.getApiGroups().getFirst(), rule.getResources().getFirst(), verb))

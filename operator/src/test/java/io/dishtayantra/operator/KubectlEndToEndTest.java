@@ -152,7 +152,7 @@ class KubectlEndToEndTest {
         return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    /** The discovery documents kubectl reads before apply and get; paths include kubectl's timeout query. */
+    /** Stubs the discovery documents kubectl reads before apply and get, with kubectl's timeout query in each path. */
     private static void stubDiscovery(MockCluster cluster) {
         var server = cluster.server();
         server.expect().get().withPath("/api?timeout=32s").andReturn(200, new APIVersionsBuilder()

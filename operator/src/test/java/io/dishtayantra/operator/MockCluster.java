@@ -54,7 +54,7 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
-    /** A client of the mock; closed with the cluster. */
+    /** Returns a client of the mock; it is closed with the cluster. */
     public KubernetesClient client() {
         return client;
     }
@@ -68,7 +68,7 @@ public final class MockCluster implements AutoCloseable {
         return server.createClient();
     }
 
-    /** A namespace name no other test in this JVM uses. */
+    /** Returns a namespace name that no other test in this JVM uses. */
     public static String uniqueNamespace(String prefix) {
         return prefix + "-" + NAMESPACES.incrementAndGet();
     }

@@ -58,7 +58,7 @@ public final class TestDags {
     private TestDags() {
     }
 
-    /** The quote cleaner DAG with a name and namespace. */
+    /** Returns the quote cleaner DAG with a name and namespace. */
     public static Dag quoteCleaner(String namespace, String name) {
         return SERIALIZATION.unmarshal(QUOTE_CLEANER.formatted(name, namespace), Dag.class);
     }

@@ -123,7 +123,7 @@ public final class EventRecorder {
         events.resource(event).create();
     }
 
-    /** A stable name per DAG, reason and message, so that repeats update one Event. */
+    /** Derives a stable name per DAG, reason and message, so that repeats update one Event. */
     private static String eventName(Dag dag, String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

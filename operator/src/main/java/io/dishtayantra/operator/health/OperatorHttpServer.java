@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code /metrics} (Prometheus text format), {@code /health/live} and
- * {@code /health/ready} over plain HTTP with the JDK's built-in server. Answers 200 or 503 with a
+ * {@code /health/ready} over plain HTTP with the JDK's built-in server. Responds with 200 or 503 with a
  * short text body.
  */
 public final class OperatorHttpServer implements AutoCloseable {
@@ -55,7 +55,7 @@ public final class OperatorHttpServer implements AutoCloseable {
         LOG.info("Metrics and health endpoints listening on port {}", port());
     }
 
-    /** The bound port. */
+    /** Returns the bound port. */
     public int port() {
         return server.getAddress().getPort();
     }

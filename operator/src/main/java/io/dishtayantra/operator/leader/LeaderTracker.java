@@ -46,12 +46,12 @@ public final class LeaderTracker {
         return new LeaderCallbacks(this::startedLeading, this::stoppedLeading, this::newLeader);
     }
 
-    /** Whether this replica may write to the cluster now. */
+    /** Returns whether this replica may write to the cluster now. */
     public boolean mayReconcile() {
         return leader.get();
     }
 
-    /** Whether this replica lost its Lease and stays alive (exit disabled); liveness then fails. */
+    /** Returns whether this replica lost its Lease and stayed alive because exit is disabled; liveness then fails. */
     public boolean lostLease() {
         return lostLease.get();
     }

@@ -76,7 +76,7 @@ public final class OperatorMetrics {
         statusWrites.increment();
     }
 
-    /** The counter the event recorder increments for each dropped repeat. */
+    /** Returns the counter the event recorder increments for each dropped repeat. */
     public Counter eventsSuppressed() {
         return eventsSuppressed;
     }
@@ -107,7 +107,7 @@ public final class OperatorMetrics {
         return statusWrites.count();
     }
 
-    /** The metrics in the Prometheus text exposition format. */
+    /** Renders the metrics in the Prometheus text exposition format. */
     public String scrape() {
         return registry.scrape();
     }

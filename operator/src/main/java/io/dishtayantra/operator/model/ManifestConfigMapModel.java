@@ -12,7 +12,7 @@ public final class ManifestConfigMapModel {
     private ManifestConfigMapModel() {
     }
 
-    /** The desired ConfigMap, named like the DAG. Pure: reads its arguments only. */
+    /** Builds the desired ConfigMap, named like the DAG. Pure: reads its arguments only. */
     public static ConfigMap desired(Dag dag, NormalizedSpec spec) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(RuntimeContract.MANIFEST_KEY, spec.manifestYaml());

@@ -1,7 +1,7 @@
 package io.dishtayantra.operator.model;
 
 /**
- * What the operator and the runtime image agree on: paths, keys and ports. Changing a value here
+ * Contract between the operator and the runtime image: paths, keys and ports. Changing a value here
  * needs the same change in the runtime; docs/operator.md describes the contract.
  */
 public final class RuntimeContract {
@@ -15,7 +15,7 @@ public final class RuntimeContract {
     /**
      * ConfigMap key holding {@code true} or {@code false}. The runtime polls the mounted file and
      * stops or resumes intake without a restart. The kubelet refreshes mounted ConfigMaps with a
-     * delay (about a minute by default), so suspension is not instant.
+     * delay (up to about two minutes by default), so suspension is not instant.
      */
     public static final String SUSPEND_KEY = "suspend";
 

@@ -44,7 +44,7 @@ public final class RuntimeDeploymentModel {
     }
 
     /**
-     * The desired Deployment, named like the DAG. Pure: reads its arguments only, so equal
+     * Builds the desired Deployment, named like the DAG. Pure: reads its arguments only, so equal
      * arguments give equal Deployments and an unchanged DAG rolls nothing.
      */
     public static Deployment desired(Dag dag, NormalizedSpec spec, OperatorConfig config) {
@@ -101,7 +101,7 @@ public final class RuntimeDeploymentModel {
                 .build();
     }
 
-    /** The runtime ServiceAccount a DAG's pods use: its own, or the operator-managed one. */
+    /** Returns the runtime ServiceAccount a DAG's pods use: its own, or the operator-managed one. */
     public static String serviceAccount(RuntimeSpec runtime, OperatorConfig config) {
         String own = runtime == null ? null : runtime.getServiceAccount();
         return own == null || own.isBlank() ? config.runtimeServiceAccount() : own;
@@ -149,7 +149,7 @@ public final class RuntimeDeploymentModel {
     }
 
     /**
-     * An HTTP probe on the runtime port.
+     * Builds an HTTP probe on the runtime port.
      *
      * @param initialDelaySeconds seconds before the first probe
      * @param failureThreshold failed probes in a row before the kubelet acts

@@ -11,7 +11,7 @@ public final class RuntimeServiceModel {
     private RuntimeServiceModel() {
     }
 
-    /** The desired Service, named like the DAG. Pure: reads its arguments only. */
+    /** Builds the desired Service, named like the DAG. Pure: reads its arguments only. */
     public static Service desired(Dag dag) {
         String name = dag.getMetadata().getName();
         return new ServiceBuilder()

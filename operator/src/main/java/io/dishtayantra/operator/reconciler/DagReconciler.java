@@ -205,7 +205,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
     }
 
     /**
-     * Marks the DAG Failed once JOSDK has given up retrying; earlier attempts leave the status as
+     * Marks the DAG Failed once JOSDK has given up retrying. Earlier attempts leave the status as
      * it is, so that a brief API error does not flap the phase.
      */
     @Override
@@ -227,9 +227,9 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
     }
 
     /**
-     * Forgets the DAG's metrics and Event state. Owned objects go through their owner
-     * references, so cleanup makes no API call, cannot block on a workload and always lets the
-     * finalizer go, whatever the status holds.
+     * Forgets the DAG's metrics and Event state. Owned objects are deleted through their owner
+     * references, so cleanup makes no API call, does not read the status and cannot wait on a
+     * workload. It keeps the finalizer only on a replica that lost its Lease.
      */
     @Override
     public DeleteControl cleanup(Dag dag, Context<Dag> context) {

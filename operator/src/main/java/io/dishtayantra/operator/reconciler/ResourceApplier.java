@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class ResourceApplier {
 
-    /** What {@link #apply} did. */
+    /** Outcome of {@link #apply}. */
     public enum Action { CREATED, UPDATED, UNCHANGED }
 
     /** The object as stored after {@link #apply}, and what was done. */

@@ -9,7 +9,7 @@ public final class ConditionTypes {
     /** Whether every desired runtime pod is ready on the current spec. */
     public static final String READY = "Ready";
 
-    /** Whether the runtime was told to pause intake. */
+    /** Whether the operator delivered a request to pause intake to the runtime. */
     public static final String SUSPENDED = "Suspended";
 
     private ConditionTypes() {

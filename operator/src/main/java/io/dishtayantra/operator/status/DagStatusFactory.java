@@ -97,7 +97,7 @@ public final class DagStatusFactory {
         return status;
     }
 
-    /** A copy of the current status with the fields this operator owns recomputed. */
+    /** Copies the current status and recomputes the fields this operator owns. */
     private DagStatus base(Dag dag, Deployment deployment) {
         DagStatus status = dag.getStatus() == null ? new DagStatus() : SERIALIZATION.clone(dag.getStatus());
         status.setObservedGeneration(generation(dag));
@@ -185,7 +185,7 @@ public final class DagStatusFactory {
         return observedCurrent && updated >= desired;
     }
 
-    /** The message of a failed rollout, or null. */
+    /** Returns the message of a failed rollout, or null. */
     private static String rolloutFailure(Deployment deployment) {
         if (deployment == null || deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
             return null;
@@ -205,8 +205,8 @@ public final class DagStatusFactory {
     }
 
     /**
-     * The window column until a TimeWindow controller reports the window's state: "Always", or
-     * the window's definition.
+     * Returns the window column until a TimeWindow controller reports the window's state:
+     * "Always", or the window's definition.
      */
     private static String windowOf(DagSpec spec) {
         if (spec.getTimeWindowRef() != null) {

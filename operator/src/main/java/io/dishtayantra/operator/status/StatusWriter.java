@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * Writes a DAG's status only when it changed, ignoring condition transition times, as a patch of
- * the status subresource that holds nothing but the new status. The patch is a JSON Patch
+ * the status subresource that contains nothing but the new status. The patch is a JSON Patch
  * ({@code add /status}) rather than a merge patch so that lists such as conditions are replaced
  * whole. It carries no resourceVersion, so it never fails with a 409 conflict on a stale cache.
  */
@@ -50,7 +50,7 @@ public final class StatusWriter {
         return true;
     }
 
-    /** Whether two statuses are equal once every condition's lastTransitionTime is removed. */
+    /** Returns whether two statuses are equal once every condition's lastTransitionTime is removed. */
     public boolean sameIgnoringTransitionTimes(DagStatus a, DagStatus b) {
         return Objects.equals(withoutTransitionTimes(a), withoutTransitionTimes(b));
     }

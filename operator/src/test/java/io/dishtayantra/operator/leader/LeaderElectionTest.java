@@ -56,7 +56,12 @@ class LeaderElectionTest {
             assertThat(second.metrics().startedCount()).as("reconciliations by the follower").isZero();
             assertThat(first.metrics().startedCount()).as("reconciliations by the leader").isPositive();
             assertThat(lease(client, namespace).getSpec().getHolderIdentity()).isEqualTo("replica-a");
-            assertThat(scrape(first, "/metrics")).contains("dishtayantra_operator_is_leader 1.0");
+            String metrics = scrape(first, "/metrics");
+            assertThat(metrics).contains("dishtayantra_operator_is_leader 1.0");
+            assertThat(metrics).contains("dishtayantra_operator_reconciliations_started_total");
+            assertThat(metrics).contains("dishtayantra_operator_reconciliations_succeeded_total");
+            assertThat(metrics).contains("dishtayantra_operator_reconciliation_duration_seconds_count");
+            assertThat(metrics).contains("dishtayantra_operator_dags{phase=\"Pending\"} 1.0");
             assertThat(scrape(second, "/metrics")).contains("dishtayantra_operator_is_leader 0.0");
             assertThat(scrape(second, "/health/live")).isEqualTo("live\n");
             assertThat(scrape(second, "/health/ready")).startsWith("ready");

@@ -129,6 +129,7 @@ class DagReconcilerTest {
         Dag observed = awaitStatus("quotes", status -> assertThat(status.getStatus().getPhase()).isEqualTo("Pending"));
         assertThat(observed.getStatus().getObservedGeneration()).isEqualTo(observed.getMetadata().getGeneration());
         assertThat(observed.getStatus().getReady()).isEqualTo("0/1");
+        assertThat(observed.getMetadata().getFinalizers()).containsExactly("dags.dishtayantra.io/finalizer");
         assertCondition(observed, "Valid", "True");
         assertCondition(observed, "Ready", "False");
         assertCondition(observed, "Suspended", "False");
