@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code /metrics} (Prometheus text format), {@code /health/live} and
- * {@code /health/ready} over plain HTTP with the JDK's built-in server. Responds with 200 or 503 with a
+ * {@code /health/ready} over plain HTTP with the JDK's built-in server. Responds with 200 or 503 and a
  * short text body.
  */
 public final class OperatorHttpServer implements AutoCloseable {
