@@ -2,8 +2,8 @@ package io.dishtayantra.operator;
 
 import io.dishtayantra.operator.config.OperatorConfig;
 import io.dishtayantra.operator.config.OperatorConfigLoader;
-import io.dishtayantra.operator.reconciler.GraphSpecValidation;
-import io.dishtayantra.operator.reconciler.YamlSpecNormalization;
+import io.dishtayantra.operator.reconciler.RuntimeSpecValidation;
+import io.dishtayantra.operator.reconciler.NormalizerSpecNormalization;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -44,7 +44,7 @@ public final class OperatorMain {
 
         KubernetesClient client = new KubernetesClientBuilder().build();
         checkCrd(client);
-        DagOperator operator = new DagOperator(client, config, new GraphSpecValidation(), new YamlSpecNormalization(),
+        DagOperator operator = new DagOperator(client, config, new RuntimeSpecValidation(), new NormalizerSpecNormalization(),
                 () -> new Thread(() -> System.exit(1), "exit-on-lost-lease").start());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,8 +3,8 @@ package io.dishtayantra.operator;
 import io.dishtayantra.operator.config.LeaderElectionSettings;
 import io.dishtayantra.operator.config.OperatorConfig;
 import io.dishtayantra.operator.config.OperatorConfigLoader;
-import io.dishtayantra.operator.reconciler.GraphSpecValidation;
-import io.dishtayantra.operator.reconciler.YamlSpecNormalization;
+import io.dishtayantra.operator.reconciler.RuntimeSpecValidation;
+import io.dishtayantra.operator.reconciler.NormalizerSpecNormalization;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ public final class OperatorFixture {
      * @param exits counts calls of the exit action; tests assert it stays at zero
      */
     public static DagOperator start(KubernetesClient client, OperatorConfig config, AtomicInteger exits) {
-        DagOperator operator = new DagOperator(client, config, new GraphSpecValidation(), new YamlSpecNormalization(),
+        DagOperator operator = new DagOperator(client, config, new RuntimeSpecValidation(), new NormalizerSpecNormalization(),
                 exits::incrementAndGet);
         try {
             operator.start();

@@ -7,7 +7,7 @@ import io.dishtayantra.crd.v1alpha1.RuntimeSpec;
 import io.dishtayantra.operator.OperatorFixture;
 import io.dishtayantra.operator.TestDags;
 import io.dishtayantra.operator.config.OperatorConfig;
-import io.dishtayantra.operator.reconciler.YamlSpecNormalization;
+import io.dishtayantra.operator.reconciler.NormalizerSpecNormalization;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RuntimeDeploymentModelTest {
 
     private final OperatorConfig config = OperatorFixture.config("models", false, "test");
-    private final YamlSpecNormalization normalization = new YamlSpecNormalization();
+    private final NormalizerSpecNormalization normalization = new NormalizerSpecNormalization();
 
     @Test
     void metadataOnlyChangeKeepsTemplate() {
