@@ -42,6 +42,7 @@ class KubectlEndToEndTest {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final Path EXAMPLE = REPOSITORY.resolve("examples/operator/quote-cleaner.yaml");
+    private static final Path TRADE_ENRICHMENT = REPOSITORY.resolve("examples/trade-enrichment.yaml");
     private static MockCluster cluster;
 
     @TempDir
@@ -67,17 +68,21 @@ class KubectlEndToEndTest {
 
         try (DagOperator operator = OperatorFixture.start(client, OperatorFixture.config(namespace, false, "e2e"), exits)) {
             Result apply = kubectl(kubeconfig, "apply", "--validate=false", "-n", namespace,
-                    "-f", REPOSITORY.resolve("crds").toString(), "-f", EXAMPLE.toString());
+                    "-f", REPOSITORY.resolve("crds").toString(), "-f", EXAMPLE.toString(),
+                    "-f", TRADE_ENRICHMENT.toString());
             assertThat(apply.exitCode()).as("kubectl apply: %s", apply.output()).isZero();
             assertThat(apply.output()).contains("customresourcedefinition.apiextensions.k8s.io/dags.dishtayantra.io created")
-                    .contains("dag.dishtayantra.io/quote-cleaner created");
+                    .contains("dag.dishtayantra.io/quote-cleaner created")
+                    .contains("dag.dishtayantra.io/trade-enrichment created");
             assertThat(CrdCheck.problems(client)).as("installed CRD check").isEmpty();
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                Dag dag = client.resources(Dag.class).inNamespace(namespace).withName("quote-cleaner").get();
-                assertThat(dag.getStatus()).isNotNull();
-                assertThat(dag.getStatus().getPhase()).isEqualTo("Pending");
-            });
+            for (String name : List.of("quote-cleaner", "trade-enrichment")) {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    Dag dag = client.resources(Dag.class).inNamespace(namespace).withName(name).get();
+                    assertThat(dag.getStatus()).as("status of " + name).isNotNull();
+                    assertThat(dag.getStatus().getPhase()).as("phase of " + name).isEqualTo("Pending");
+                });
+            }
 
             Result get = kubectl(kubeconfig, "get", "dag", "quote-cleaner", "-n", namespace,
                     "-o", "custom-columns=" + printerColumns());
@@ -89,7 +94,7 @@ class KubectlEndToEndTest {
 
             Result plain = kubectl(kubeconfig, "get", "dag", "-n", namespace);
             assertThat(plain.exitCode()).as("kubectl get dag: %s", plain.output()).isZero();
-            assertThat(plain.output()).contains("quote-cleaner");
+            assertThat(plain.output()).contains("quote-cleaner").contains("trade-enrichment");
 
             Result reapply = kubectl(kubeconfig, "apply", "--validate=false", "-n", namespace, "-f", EXAMPLE.toString());
             assertThat(reapply.output()).contains("dag.dishtayantra.io/quote-cleaner unchanged");
