@@ -7,6 +7,8 @@ import io.dishtayantra.operator.DagOperator;
 import io.dishtayantra.operator.MockCluster;
 import io.dishtayantra.operator.OperatorFixture;
 import io.dishtayantra.operator.TestDags;
+import io.dishtayantra.operator.config.LeaderElectionSettings;
+import io.dishtayantra.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +83,45 @@ class LeaderElectionTest {
             second.close();
             clientA.close();
             clientB.close();
+        }
+    }
+
+    @Test
+    void lostLeaseStopsReconcilingAndExits() throws Exception {
+        String namespace = MockCluster.uniqueNamespace("lost-lease");
+        KubernetesClient client = cluster.client();
+        KubernetesClient operatorClient = cluster.newClient();
+        AtomicInteger exits = new AtomicInteger();
+        OperatorConfig config = OperatorFixture.config(namespace, true, "replica-a");
+        config = config.withLeaderElection(new LeaderElectionSettings(true, "dishtayantra-operator", namespace,
+                "replica-a", Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(500), true));
+
+        DagOperator operator = OperatorFixture.start(operatorClient, config, exits);
+        try {
+            await().atMost(TIMEOUT).until(() -> operator.leader().mayReconcile());
+
+            // Another holder takes the Lease, as after a network partition: renewals now fail.
+            client.leases().inNamespace(namespace).withName("dishtayantra-operator").edit(lease -> {
+                lease.getSpec().setHolderIdentity("intruder");
+                lease.getSpec().setRenewTime(ZonedDateTime.now().plusMinutes(10));
+                lease.getSpec().setLeaseDurationSeconds(600);
+                return lease;
+            });
+
+            await().atMost(TIMEOUT).until(() -> !operator.leader().mayReconcile());
+            assertThat(exits.get()).as("exit action calls").isEqualTo(1);
+            assertThat(operator.leader().lostLease()).isTrue();
+            assertThat(scrape(operator, "/health/live")).startsWith("not live");
+            assertThat(scrape(operator, "/metrics")).contains("dishtayantra_operator_is_leader 0.0");
+
+            double started = operator.metrics().startedCount();
+            client.resource(TestDags.quoteCleaner(namespace, "after-loss")).create();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(deploymentExists(client, namespace, "after-loss")).as("Deployment written after loss").isFalse());
+            assertThat(operator.metrics().startedCount()).isEqualTo(started);
+        } finally {
+            operator.close();
+            operatorClient.close();
         }
     }
 
