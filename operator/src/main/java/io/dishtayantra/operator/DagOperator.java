@@ -16,6 +16,7 @@ import io.dishtayantra.operator.status.DagStatusFactory;
 import io.dishtayantra.operator.status.StatusWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
@@ -70,7 +71,7 @@ public final class DagOperator implements AutoCloseable {
                     .withConcurrentReconciliationThreads(config.reconcileThreads())
                     // One namespace the operator cannot read must not stop the others.
                     .withStopOnInformerErrorDuringStartup(false)
-                    .withCacheSyncTimeout(Duration.ofSeconds(30));
+                    .withCacheSyncTimeout(config.cacheSyncTimeout());
             if (config.leaderElection().enabled()) {
                 var settings = config.leaderElection();
                 var election = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(settings.leaseName())
@@ -154,17 +155,30 @@ public final class DagOperator implements AutoCloseable {
             return new Readiness(false, List.of("operator not started"));
         }
         List<String> problems = new ArrayList<>();
-        Map<String, Map<String, InformerWrappingEventSourceHealthIndicator>> unhealthy =
-                operator.getRuntimeInfo().unhealthyInformerWrappingEventSourceHealthIndicator();
-        unhealthy.forEach((controller, sources) -> sources.forEach((source, indicator) -> {
-            Map<String, InformerHealthIndicator> informers = indicator.informerHealthIndicators();
-            informers.forEach((namespace, informer) -> {
-                if (informer.getStatus() != Status.HEALTHY) {
-                    problems.add(controller + "/" + source + ": namespace " + namespace
-                            + " informer is not watching (check RBAC for that namespace)");
+        for (RegisteredController<?> controller : operator.getRuntimeInfo().getRegisteredControllers()) {
+            String name = controller.getConfiguration().getName();
+            // Every event source that wraps informers, the DAG informer included.
+            controller.getControllerHealthInfo().eventSourceHealthIndicators().forEach((source, health) -> {
+                if (!(health instanceof InformerWrappingEventSourceHealthIndicator<?> indicator)) {
+                    return;
+                }
+                Map<String, InformerHealthIndicator> informers = indicator.informerHealthIndicators();
+                informers.forEach((namespace, informer) -> {
+                    if (informer.getStatus() != Status.HEALTHY) {
+                        problems.add(name + "/" + source + ": namespace " + namespace + " is not watched (running="
+                                + informer.isRunning() + ", synced=" + informer.hasSynced() + ", watching="
+                                + informer.isWatching() + "); check the operator's RBAC there");
+                    }
+                });
+                if (!config.watchesAllNamespaces()) {
+                    for (String namespace : config.watchNamespaces()) {
+                        if (!informers.containsKey(namespace)) {
+                            problems.add(name + "/" + source + ": namespace " + namespace + " has no informer");
+                        }
+                    }
                 }
             });
-        }));
+        }
         return new Readiness(true, problems);
     }
 }

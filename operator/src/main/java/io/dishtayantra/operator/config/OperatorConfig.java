@@ -13,6 +13,8 @@ import java.util.Set;
  * @param httpPort port of the metrics and health endpoints
  * @param leaderElection Lease settings; {@code enabled=false} runs every replica as leader
  * @param resyncInterval longest time between two reconciliations of an unchanged DAG
+ * @param cacheSyncTimeout how long startup waits for the informers of each namespace to fill
+ *     their caches; a namespace that cannot be read delays startup by this much, then is skipped
  * @param reconcileThreads DAGs reconciled at the same time
  * @param runtimeServiceAccount ServiceAccount the operator creates per namespace for runtime pods
  * @param manageRuntimeRbac whether the operator creates that ServiceAccount, its Role and RoleBinding
@@ -24,6 +26,7 @@ public record OperatorConfig(
         int httpPort,
         LeaderElectionSettings leaderElection,
         Duration resyncInterval,
+        Duration cacheSyncTimeout,
         int reconcileThreads,
         String runtimeServiceAccount,
         boolean manageRuntimeRbac) {
@@ -40,18 +43,24 @@ public record OperatorConfig(
     /** A copy with other leader election settings. */
     public OperatorConfig withLeaderElection(LeaderElectionSettings settings) {
         return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, httpPort, settings,
-                resyncInterval, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
     }
 
     /** A copy that serves metrics and health on another port; 0 picks a free port. */
     public OperatorConfig withHttpPort(int port) {
         return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, port, leaderElection,
-                resyncInterval, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+    }
+
+    /** A copy with another cache sync timeout. */
+    public OperatorConfig withCacheSyncTimeout(Duration timeout) {
+        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, httpPort, leaderElection,
+                resyncInterval, timeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
     }
 
     /** A copy that watches only these namespaces; empty means all. */
     public OperatorConfig withWatchNamespaces(Set<String> namespaces) {
         return new OperatorConfig(namespaces, runtimeImage, runtimeImagePullPolicy, httpPort, leaderElection,
-                resyncInterval, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
     }
 }

@@ -33,6 +33,7 @@ public final class OperatorConfigLoader {
     static final String HTTP_PORT = "http.port";
     static final String RESYNC_INTERVAL = "reconcile.resync-interval";
     static final String RECONCILE_THREADS = "reconcile.threads";
+    static final String CACHE_SYNC_TIMEOUT = "reconcile.cache-sync-timeout";
     static final String LEADER_ENABLED = "leader-election.enabled";
     static final String LEASE_NAME = "leader-election.lease-name";
     static final String LEASE_NAMESPACE = "leader-election.lease-namespace";
@@ -51,6 +52,7 @@ public final class OperatorConfigLoader {
             Map.entry(HTTP_PORT, "8081"),
             Map.entry(RESYNC_INTERVAL, "10m"),
             Map.entry(RECONCILE_THREADS, "4"),
+            Map.entry(CACHE_SYNC_TIMEOUT, "30s"),
             Map.entry(LEADER_ENABLED, "true"),
             Map.entry(LEASE_NAME, "dishtayantra-operator"),
             Map.entry(LEASE_NAMESPACE, ""),
@@ -123,7 +125,7 @@ public final class OperatorConfigLoader {
             throw invalid(RUNTIME_IMAGE_PULL_POLICY, "must be Always, IfNotPresent or Never");
         }
         return new OperatorConfig(namespaces(), text(RUNTIME_IMAGE), pullPolicy, port(HTTP_PORT),
-                leaderElection, duration(RESYNC_INTERVAL), positive(RECONCILE_THREADS),
+                leaderElection, duration(RESYNC_INTERVAL), duration(CACHE_SYNC_TIMEOUT), positive(RECONCILE_THREADS),
                 text(RUNTIME_SERVICE_ACCOUNT), flag(RUNTIME_MANAGE_RBAC));
     }
 

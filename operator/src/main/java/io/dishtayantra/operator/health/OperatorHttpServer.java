@@ -48,8 +48,9 @@ public final class OperatorHttpServer implements AutoCloseable {
         });
         server.createContext("/health/ready", exchange -> {
             Readiness readiness = ready.get();
-            String body = readiness.ready() ? "ready\n" : "not ready\n" + String.join("\n", readiness.problems()) + "\n";
-            respond(exchange, readiness.ready() ? 200 : 503, "text/plain", body);
+            StringBuilder body = new StringBuilder(readiness.ready() ? "ready\n" : "not ready\n");
+            readiness.problems().forEach(problem -> body.append(problem).append('\n'));
+            respond(exchange, readiness.ready() ? 200 : 503, "text/plain", body.toString());
         });
         server.start();
         LOG.info("Metrics and health endpoints listening on port {}", port());
