@@ -36,6 +36,11 @@ public record ResilienceSettings(Duration reconnectDelay, Duration reconnectMaxD
 
     /** Reads the settings, recording problems in {@code config}. */
     public static ResilienceSettings from(ConnectorConfig config) {
+        return from(config, 100);
+    }
+
+    /** Reads the settings with another default {@code batchSize}, for destinations without batches. */
+    public static ResilienceSettings from(ConnectorConfig config, int defaultBatchSize) {
         Duration reconnectDelay = config.duration("reconnectDelay", Duration.ofMillis(200));
         Duration reconnectMaxDelay = config.duration("reconnectMaxDelay", Duration.ofSeconds(30));
         if (reconnectMaxDelay.compareTo(reconnectDelay) < 0) {
@@ -50,7 +55,7 @@ public record ResilienceSettings(Duration reconnectDelay, Duration reconnectMaxD
                 config.duration("circuitOpenDuration", Duration.ofSeconds(5)),
                 config.duration("deliveryTimeout", Duration.ofMinutes(2)),
                 config.integer("maxInFlight", 1000, 1, 1_000_000),
-                config.integer("batchSize", 100, 1, 100_000));
+                config.integer("batchSize", defaultBatchSize, 1, 100_000));
     }
 
     public Backoff backoff() {

@@ -55,6 +55,11 @@ public abstract class ResilientPublisher implements Publisher {
     /** Reads the connector's settings; problems go to {@code config}. */
     protected abstract void configure(ConnectorConfig config) throws Exception;
 
+    /** The {@code batchSize} when the config sets none; 1 for destinations that take one event per call. */
+    protected int defaultBatchSize() {
+        return 100;
+    }
+
     /** Opens the connection; called on the sender thread. */
     protected abstract void connect() throws Exception;
 
@@ -74,7 +79,7 @@ public abstract class ResilientPublisher implements Publisher {
         this.context = context;
         this.log = context.logger();
         ConnectorConfig config = new ConnectorConfig(context.componentName(), context.config());
-        this.resilience = ResilienceSettings.from(config);
+        this.resilience = ResilienceSettings.from(config, defaultBatchSize());
         configure(config);
         config.throwIfInvalid();
 
