@@ -34,6 +34,7 @@ final class KafkaPublisher implements Publisher {
     private RateLimitedLog errors;
     private Logger log;
     private ConnectorContext context;
+    private KafkaConnectionWatch watch;
 
     KafkaPublisher(URI uri) {
         this.uri = uri;
@@ -69,12 +70,14 @@ final class KafkaPublisher implements Publisher {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(properties);
-        context.health().connected();
+        KafkaProducer<byte[], byte[]> current = producer;
+        watch = new KafkaConnectionWatch(current::metrics, context, "kafka topic " + settings.topic());
         log.info("Publisher started on kafka topic {}", settings.topic());
     }
 
     @Override
     public void publish(Map<String, Object> event, Completion completion) throws Exception {
+        watch.check();
         breaker.acquire();
         byte[] key = null;
         if (settings.partitionKey() != null) {

@@ -35,6 +35,7 @@ final class KafkaSubscriber extends ResilientSubscriber {
     private final Map<TopicPartition, PartitionAcks> partitions = new HashMap<>();
     private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     private boolean consumerPaused;
+    private KafkaConnectionWatch watch;
 
     private record Ack(PartitionAcks partition, long offset) {
     }
@@ -71,6 +72,8 @@ final class KafkaSubscriber extends ResilientSubscriber {
         consumer = new KafkaConsumer<>(properties);
         consumer.subscribe(List.of(settings.topic()), new Rebalance());
         consumerPaused = false;
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        watch = new KafkaConnectionWatch(current::metrics, context, description());
         log.info("Kafka consumer joined group {} on topic {}", groupId(), settings.topic());
     }
 
@@ -102,6 +105,7 @@ final class KafkaSubscriber extends ResilientSubscriber {
                 }
                 commitAcknowledged(false);
                 reportLag();
+                watch.check();
             }
         } catch (WakeupException e) {
             // close() woke the consumer; the loop ends because running() is false.
