@@ -208,23 +208,4 @@ public final class ConnectorConfig {
             }
         }
     }
-
-    /** Returns a copy with values of keys that name secrets replaced, for logging. */
-    public static Map<String, Object> redacted(Map<String, ?> config) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        config.forEach((key, value) -> copy.put(key, isSecretKey(key) ? "*****"
-                : value instanceof Map<?, ?> nested ? redacted(castMap(nested)) : value));
-        return copy;
-    }
-
-    /** Whether a config key names a secret: it contains password, token, secret or key. */
-    public static boolean isSecretKey(String key) {
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("password") || lower.contains("token") || lower.contains("secret") || lower.contains("key");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> castMap(Map<?, ?> map) {
-        return (Map<String, ?>) map;
-    }
 }

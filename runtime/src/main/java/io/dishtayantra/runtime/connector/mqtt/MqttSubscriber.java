@@ -18,7 +18,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * Subscribes with QoS 1 and manual acknowledgement: the PUBACK is sent when the DAG acknowledges
  * the event, so the broker redelivers what was not finished after a reconnect. Messages arrive
  * on the client's callback thread, which blocks while the DAG's queue is full or the subscriber
- * is paused; the broker stops sending once its in-flight window is used up.
+ * is paused. The broker then stops sending once its in-flight window is used up.
  */
 final class MqttSubscriber extends ResilientSubscriber {
 

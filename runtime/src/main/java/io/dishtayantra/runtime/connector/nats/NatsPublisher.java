@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * With a JetStream {@code stream}, a batch completes when the stream acknowledged every message;
- * with core NATS, when the server answered a flush after the batch (received, not stored).
+ * with core NATS, when the server replied to a flush after the batch (received, not stored).
  */
 final class NatsPublisher extends ResilientPublisher {
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param name the key or channel
  * @param server {@code server}: the Redis server as a Redis URI, default {@code redis://127.0.0.1:6379}
  *     (a password may be given in {@code password} instead of the URI)
- * @param inflightList {@code inflightList}: list that holds taken, unacknowledged list events,
+ * @param inflightList {@code inflightList}: list that contains taken, unacknowledged list events,
  *     default {@code NAME:inflight:<dag>-<subscriber>}
  * @param group {@code group}: stream consumer group, default {@code <dag>-<subscriber>}
  * @param consumer {@code consumer}: stream consumer name, default the HOSTNAME variable or

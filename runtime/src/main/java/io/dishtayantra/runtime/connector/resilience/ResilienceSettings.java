@@ -27,7 +27,7 @@ public record ResilienceSettings(Duration reconnectDelay, Duration reconnectMaxD
     public static final Set<String> KEYS = Set.of("reconnectDelay", "reconnectMaxDelay", "circuitFailureThreshold",
             "circuitOpenDuration", "deliveryTimeout", "maxInFlight", "batchSize");
 
-    /** Returns {@code own} plus {@link #KEYS}: every key a connector with these settings knows. */
+    /** Returns {@code own} plus {@link #KEYS}: every key a connector with these settings reads. */
     public static Set<String> withKeys(String... own) {
         java.util.Set<String> all = new java.util.HashSet<>(KEYS);
         all.addAll(java.util.List.of(own));

@@ -49,13 +49,13 @@ public abstract class ResilientPublisher implements Publisher {
     private record Pending(Map<String, Object> event, Completion completion, long enqueuedNanos) {
     }
 
-    /** What the publisher writes to, for log lines, such as {@code rabbitmq exchange orders}. */
+    /** Returns the destination for log lines, such as {@code rabbitmq exchange orders}. */
     protected abstract String description();
 
     /** Reads the connector's settings; problems go to {@code config}. */
     protected abstract void configure(ConnectorConfig config) throws Exception;
 
-    /** The {@code batchSize} when the config sets none; 1 for destinations that take one event per call. */
+    /** Returns the {@code batchSize} used when the config sets none: 1 for destinations that take one event per call. */
     protected int defaultBatchSize() {
         return 100;
     }
@@ -89,7 +89,7 @@ public abstract class ResilientPublisher implements Publisher {
         this.failedCounter = context.metrics().counter("connector_events_failed_total",
                 "Events this publisher reported failed after retries or a permanent rejection");
         this.breaker = new CircuitBreaker(resilience.failureThreshold(), resilience.openDuration(),
-                cause -> log.warn("Circuit opened on {}: publishing blocks until it answers again", description()),
+                cause -> log.warn("Circuit opened on {}: publishing blocks until a send succeeds again", description()),
                 () -> log.info("Circuit closed on {}: publishing resumed", description()));
         context.metrics().gauge("connector_in_flight", "Events queued or sent but not yet confirmed",
                 () -> queue.size());

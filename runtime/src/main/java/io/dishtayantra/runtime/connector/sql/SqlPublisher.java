@@ -16,7 +16,7 @@ import java.util.Properties;
  * Writes each batch of events with one JDBC batch in one transaction, binding {@code :field}
  * parameters from event fields (a missing field binds NULL). A data or constraint error (SQL
  * state class 22 or 23) or a statement the database cannot run (class 42) fails only the events
- * that cause it; any other error reconnects and retries the batch.
+ * that cause it. Any other error reconnects and retries the batch.
  */
 final class SqlPublisher extends ResilientPublisher {
 
