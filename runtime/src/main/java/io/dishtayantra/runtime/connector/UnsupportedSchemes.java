@@ -5,30 +5,28 @@ import java.util.TreeMap;
 
 /**
  * URI schemes that the original DishtaYantra offered and this runtime does not, each mapped to
- * the reason a validator shows. The component catalog reads {@link #reasons()}.
+ * what to use instead. Validation shows the text after "The scheme 'X' is not supported: ".
  */
 public final class UnsupportedSchemes {
 
-    private static final String CLOUD = "cloud object stores and queues are not supported yet;"
-            + " bridge the data into Kafka, RabbitMQ or a file and subscribe to that";
+    private static final String CLOUD = "bridge the data into Kafka, RabbitMQ or a file and subscribe to that.";
 
     private static final Map<String, String> REASONS = new TreeMap<>(Map.ofEntries(
-            Map.entry("aerospike", "Aerospike is not supported yet; publish to redis:// or sql:// instead"),
-            Map.entry("grpc", "gRPC pub/sub is not supported yet; use rest:// for request/response sources and sinks"),
+            Map.entry("aerospike", "write to redis:// or sql:// instead."),
+            Map.entry("grpc", "use rest:// for request/response sources and sinks."),
             Map.entry("sqs", CLOUD),
             Map.entry("sns", CLOUD),
             Map.entry("kinesis", CLOUD),
             Map.entry("servicebus", CLOUD),
-            Map.entry("eventhubs", CLOUD + " (Event Hubs also speaks the Kafka protocol: use kafka://)"),
+            Map.entry("eventhubs", "Event Hubs speaks the Kafka protocol, so use kafka:// with its Kafka endpoint."),
             Map.entry("s3", CLOUD),
             Map.entry("azureblob", CLOUD),
             Map.entry("gcs", CLOUD),
-            Map.entry("lmdb", "lmdb:// is not supported; connect DAGs through mem:// in one process"
-                    + " or a broker across processes"),
-            Map.entry("tibcoems", "use jms:// with TIBCO EMS's JMS client jar and connection factory class"
-                    + " (see docs/connectors.md)"),
-            Map.entry("websphere", "use jms:// with IBM MQ's JMS client jar and connection factory class"
-                    + " (see docs/connectors.md)")));
+            Map.entry("lmdb", "connect DAGs through mem:// within one process, or through a broker across processes."),
+            Map.entry("tibcoems", "use jms:// with the TIBCO EMS Jakarta JMS client and its connection factory class"
+                    + " (see docs/connectors.md)."),
+            Map.entry("websphere", "use jms:// with the IBM MQ Jakarta JMS client and its connection factory class"
+                    + " (see docs/connectors.md).")));
 
     private UnsupportedSchemes() {
     }
