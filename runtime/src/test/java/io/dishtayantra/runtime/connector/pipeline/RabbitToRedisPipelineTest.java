@@ -1,0 +1,192 @@
+package io.dishtayantra.runtime.connector.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
+import io.dishtayantra.runtime.connector.testing.ChildRuntime;
+import io.dishtayantra.runtime.connector.testing.Manifests;
+import io.dishtayantra.runtime.connector.testing.Servers;
+import io.dishtayantra.runtime.engine.DagInstance;
+import io.dishtayantra.runtime.engine.Engine;
+import io.dishtayantra.runtime.engine.EngineServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RabbitMQ to a DAG to a Redis list through the real engine, against the RabbitMQ on
+ * DISHTAYANTRA_TEST_RABBITMQ and the Redis on DISHTAYANTRA_TEST_REDIS.
+ */
+class RabbitToRedisPipelineTest {
+
+    private static final String RABBIT = Servers.address("DISHTAYANTRA_TEST_RABBITMQ", "127.0.0.1:5672");
+    private static final String REDIS = Servers.address("DISHTAYANTRA_TEST_REDIS", "redis://127.0.0.1:6379");
+    private static Connection rabbit;
+    private static RedisClient redisClient;
+    private static StatefulRedisConnection<String, String> redisConnection;
+    private static RedisCommands<String, String> redis;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        String[] hostPort = RABBIT.split(":");
+        Servers.requireListening("RabbitMQ", hostPort[0], Integer.parseInt(hostPort[1]), "DISHTAYANTRA_TEST_RABBITMQ");
+        Servers.requireListening("Redis", URI.create(REDIS), 6379, "DISHTAYANTRA_TEST_REDIS");
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(hostPort[0]);
+        factory.setPort(Integer.parseInt(hostPort[1]));
+        rabbit = factory.newConnection();
+        redisClient = RedisClient.create(REDIS);
+        redisConnection = redisClient.connect();
+        redis = redisConnection.sync();
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        rabbit.close();
+        redisConnection.close();
+        redisClient.shutdown();
+    }
+
+    private static String manifest(String name, String queue, String list) {
+        return """
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: %s}
+                spec:
+                  subscribers:
+                    - name: orders
+                      uri: rabbitmq://queue/%s
+                      config: {addresses: ["%s"], prefetch: 500}
+                  publishers:
+                    - name: ready
+                      uri: redis://list/%s
+                      config: {server: "%s"}
+                  calculators:
+                    - name: tag
+                      type: ApplyDefaults
+                      config: {defaults: {source: rabbitmq}}
+                  nodes:
+                    - {name: receive, type: Subscription, subscriber: orders}
+                    - {name: mark, type: Calculation, calculator: tag}
+                    - {name: store, type: Publication, publishers: [ready]}
+                  edges: [{from: receive, to: mark}, {from: mark, to: store}]
+                """.formatted(name, queue, RABBIT, list, REDIS);
+    }
+
+    private static void fillQueue(String queue, int total) throws Exception {
+        try (Channel channel = rabbit.createChannel()) {
+            channel.queueDeclare(queue, true, false, false, Map.of());
+            channel.confirmSelect();
+            for (int i = 0; i < total; i++) {
+                channel.basicPublish("", queue, MessageProperties.PERSISTENT_BASIC,
+                        ("{\"id\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
+    }
+
+    private static long queueDepth(String queue) throws Exception {
+        try (Channel channel = rabbit.createChannel()) {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        }
+    }
+
+    private static void deleteQueue(String queue) throws Exception {
+        try (Channel channel = rabbit.createChannel()) {
+            channel.queueDelete(queue);
+        }
+    }
+
+    /** Counts how often each id is in the list. */
+    private static Map<Integer, Integer> idCounts(String list) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        List<String> values = redis.lrange(list, 0, -1);
+        for (String value : values) {
+            int start = value.indexOf("\"id\":") + 5;
+            int end = start;
+            while (end < value.length() && Character.isDigit(value.charAt(end))) {
+                end++;
+            }
+            counts.merge(Integer.parseInt(value.substring(start, end)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    @Test
+    void tenThousandEventsRabbitDagRedisNoneLost() throws Exception {
+        int total = 10_000;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "pipe-orders-" + suffix;
+        String list = "dy-test:pipe-ready:" + suffix;
+        fillQueue(queue, total);
+        try (Engine engine = new Engine(EngineServices.fromClassPath().withStopTimeout(Duration.ofSeconds(10)))) {
+            DagInstance dag = engine.deploy(Manifests.dag(manifest("rabbit-redis", queue, list)), Path.of("."));
+            dag.start();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> redis.llen(list) >= total);
+            await().atMost(Duration.ofSeconds(20)).until(() -> queueDepth(queue) == 0);
+            dag.stop();
+            Map<Integer, Integer> counts = idCounts(list);
+            assertThat(counts).hasSize(total);
+            assertThat(redis.lindex(list, 0)).contains("\"source\":\"rabbitmq\"");
+            System.out.printf("RabbitMQ -> DAG -> Redis: %d events, %d list entries (%d duplicates)%n",
+                    total, redis.llen(list), redis.llen(list) - total);
+        } finally {
+            deleteQueue(queue);
+            redis.del(list);
+        }
+    }
+
+    @Test
+    void killedRuntimeRestartsWithoutLoss(@TempDir Path folder) throws Exception {
+        int total = 5_000;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "kill-orders-" + suffix;
+        String list = "dy-test:kill-ready:" + suffix;
+        Path manifest = folder.resolve("rabbit-kill.yaml");
+        Files.writeString(manifest, manifest("rabbit-kill", queue, list), StandardCharsets.UTF_8);
+        fillQueue(queue, total);
+        try {
+            try (ChildRuntime first = new ChildRuntime(manifest, folder.resolve("first.log"), Map.of())) {
+                first.start();
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(10))
+                        .failFast("the runtime exited", () -> !first.alive())
+                        .until(() -> redis.llen(list) >= 1_000);
+                first.kill();
+            }
+            long beforeRestart = redis.llen(list);
+            assertThat(beforeRestart).as("killed mid-stream").isLessThan(total);
+
+            try (ChildRuntime second = new ChildRuntime(manifest, folder.resolve("second.log"), Map.of())) {
+                second.start();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                        .failFast("the runtime exited", () -> !second.alive())
+                        .until(() -> idCounts(list).size() == total && queueDepth(queue) == 0);
+            }
+            Map<Integer, Integer> counts = idCounts(list);
+            assertThat(counts).hasSize(total);
+            long entries = redis.llen(list);
+            System.out.printf("RabbitMQ kill -9 after %d events: %d distinct of %d, %d entries (%d duplicates)%n",
+                    beforeRestart, counts.size(), total, entries, entries - total);
+        } finally {
+            deleteQueue(queue);
+            redis.del(list);
+        }
+    }
+}
