@@ -9,6 +9,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import io.dishtayantra.runtime.connector.testing.ChildRuntime;
 import io.dishtayantra.runtime.connector.testing.Manifests;
+import io.dishtayantra.runtime.connector.testing.RedisTestServer;
 import io.dishtayantra.runtime.connector.testing.Servers;
 import io.dishtayantra.runtime.engine.DagInstance;
 import io.dishtayantra.runtime.engine.Engine;
@@ -65,6 +66,10 @@ class RabbitToRedisPipelineTest {
     }
 
     private static String manifest(String name, String queue, String list) {
+        return manifest(name, queue, list, REDIS);
+    }
+
+    private static String manifest(String name, String queue, String list, String redisServer) {
         return """
                 apiVersion: dishtayantra.io/v1alpha1
                 kind: DAG
@@ -87,7 +92,7 @@ class RabbitToRedisPipelineTest {
                     - {name: mark, type: Calculation, calculator: tag}
                     - {name: store, type: Publication, publishers: [ready]}
                   edges: [{from: receive, to: mark}, {from: mark, to: store}]
-                """.formatted(name, queue, RABBIT, list, REDIS);
+                """.formatted(name, queue, RABBIT, list, redisServer);
     }
 
     private static void fillQueue(String queue, int total) throws Exception {
@@ -187,6 +192,52 @@ class RabbitToRedisPipelineTest {
         } finally {
             deleteQueue(queue);
             redis.del(list);
+        }
+    }
+
+    @Test
+    void redisRestartUnderLoadDagRecoversByItself() throws Exception {
+        int total = 5_000;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "restart-orders-" + suffix;
+        fillQueue(queue, total);
+        try (RedisTestServer server = new RedisTestServer();
+                Engine engine = new Engine(EngineServices.fromClassPath().withStopTimeout(Duration.ofSeconds(10)))) {
+            server.start();
+            RedisClient privateClient = RedisClient.create(server.uri());
+            try (StatefulRedisConnection<String, String> privateConnection = privateClient.connect()) {
+                RedisCommands<String, String> privateRedis = privateConnection.sync();
+                DagInstance dag = engine.deploy(Manifests.dag(manifest("redis-restart", queue, "ready", server.uri())),
+                        Path.of("."));
+                dag.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> privateRedis.llen("ready") >= 1_000);
+            }
+            server.kill();
+            DagInstance dag = engine.get("redis-restart").orElseThrow();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !dag.snapshot().publishers().getFirst().health().connected());
+            String reason = dag.snapshot().publishers().getFirst().health().reason();
+            long depthDuringOutage = queueDepth(queue);
+            Thread.sleep(1500);
+            server.start();
+            try (StatefulRedisConnection<String, String> privateConnection = privateClient.connect()) {
+                RedisCommands<String, String> privateRedis = privateConnection.sync();
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> privateRedis.llen("ready") >= total && queueDepth(queue) == 0);
+                Map<Integer, Integer> counts = new HashMap<>();
+                for (String value : privateRedis.lrange("ready", 0, -1)) {
+                    counts.merge(Integer.parseInt(value.replaceAll("\\D*(\\d+).*", "$1")), 1, Integer::sum);
+                }
+                assertThat(counts).hasSize(total);
+                await().atMost(Duration.ofSeconds(30)).until(() -> dag.snapshot().publishers().getFirst().health().connected());
+                System.out.printf("Redis restart under a DAG: %d distinct of %d, %d entries; publisher reported '%s';"
+                        + " %d events waited in RabbitMQ during the outage%n",
+                        counts.size(), total, privateRedis.llen("ready"), reason, depthDuringOutage);
+            }
+            privateClient.shutdown();
+            assertThat(reason).isNotBlank();
+        } finally {
+            deleteQueue(queue);
         }
     }
 }
