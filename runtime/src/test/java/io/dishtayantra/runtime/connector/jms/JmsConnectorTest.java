@@ -144,7 +144,7 @@ class JmsConnectorTest {
     }
 
     @Test
-    void poisonMessageIsRejectedAndQueueKeepsFlowing() throws Exception {
+    void poisonMessageRejectedQueueFlows() throws Exception {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -151,7 +151,7 @@ class RabbitConnectorTest {
     }
 
     @Test
-    void poisonMessageIsRejectedAndQueueKeepsFlowing() throws Exception {
+    void poisonMessageRejectedQueueFlows() throws Exception {
         String queue = unique("poison");
         try (Channel channel = admin.createChannel()) {
             channel.queueDeclare(queue, true, false, false, Map.of());

@@ -133,7 +133,7 @@ class RedisConnectorTest {
     }
 
     @Test
-    void poisonListEntryIsRejectedAndQueueKeepsFlowing() throws Exception {
+    void poisonListEntryRejectedQueueFlows() throws Exception {
         String list = unique("poison");
         redis.lpush(list, "{\"id\":1}", "<xml/>", "{\"id\":2}", "7");
         CollectingSink sink = CollectingSink.acknowledging();

@@ -47,7 +47,7 @@ public final class ChildRuntime implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** The last lines of the child's output, for failure messages. */
+    /** Returns the last 40 lines of the child's output, for failure messages. */
     public String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -10,8 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An event sink that stands in for a subscription node: it keeps every event and either
- * acknowledges it at once or holds the acknowledgement until the test releases it.
+ * An event sink in place of a subscription node. It keeps every event and either acknowledges
+ * it at once or keeps the acknowledgement until the test releases it.
  */
 public final class CollectingSink implements EventSink {
 

@@ -47,7 +47,7 @@ public final class KafkaTestCluster implements AutoCloseable {
         return admin;
     }
 
-    /** Creates a topic and waits until every partition answers ListOffsets, so writes succeed. */
+    /** Creates a topic and waits until every partition replies to ListOffsets, so writes succeed. */
     public void createTopic(String name, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         for (int partition = 0; partition < partitions; partition++) {
