@@ -26,6 +26,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * and applied, and offsets committed, on the consumer thread, because KafkaConsumer is not
  * thread-safe. On a rebalance the acknowledged offsets of revoked partitions are committed and
  * the rest is forgotten, so the new owner receives those events again.
+ *
+ * <p>NOTE: while the DAG's queue is full the consumer thread waits in {@code EventSink.accept}
+ * and does not poll. A wait longer than {@code max.poll.interval.ms} (default 5 minutes) makes
+ * the group drop this member, which then rejoins and receives the unacknowledged events again.
  */
 final class KafkaSubscriber extends ResilientSubscriber {
 

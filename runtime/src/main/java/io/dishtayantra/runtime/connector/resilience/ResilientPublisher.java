@@ -111,7 +111,12 @@ public abstract class ResilientPublisher implements Publisher {
         synchronized (idle) {
             unfinished++;
         }
-        queue.put(new Pending(event, completion, System.nanoTime()));
+        try {
+            queue.put(new Pending(event, completion, System.nanoTime()));
+        } catch (InterruptedException e) {
+            finished();
+            throw e;
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code pollInterval}. The id of the longest acknowledged prefix of delivered items is written
  * to {@code stateFile} when configured, so a restart continues after the last finished item;
  * without it a restart begins again at {@code initialId}. Error replies (any non-2xx status)
- * are retried with backoff.
+ * and bodies that are not JSON are retried with backoff.
  */
 final class RestSubscriber extends ResilientSubscriber {
 
@@ -111,8 +111,8 @@ final class RestSubscriber extends ResilientSubscriber {
             try {
                 body = JsonPayloads.tree(response.body());
             } catch (InvalidPayloadException e) {
-                sink.reject(response.body(), e.getMessage());
-                return total;
+                // A broken page is the server's fault, not one event's: back off and poll again.
+                throw new IOException("GET " + next + " returned a body that is " + e.getMessage(), e);
             }
             JsonNode items = at(body, settings.itemsPath());
             if (items != null && items.isArray()) {
