@@ -58,6 +58,8 @@ final class NatsSubscriber extends ResilientSubscriber {
             pull = connection.jetStream().subscribe(settings.subject(), options);
         } else {
             core = connection.subscribe(settings.subject());
+            // The server has registered the subscription once it replied to this flush.
+            connection.flush(java.time.Duration.ofSeconds(10));
         }
     }
 

@@ -51,7 +51,10 @@ class NatsConnectorTest {
     private Subscriber subscribe(String subject, CollectingSink sink, Map<String, Object> config) throws Exception {
         String uri = "nats://subject/" + subject;
         Subscriber subscriber = kind.createSubscriber(URI.create(uri), config);
-        subscriber.start(TestConnectorContext.of("dag", "in", uri, config), sink);
+        TestConnectorContext context = TestConnectorContext.of("dag", "in", uri, config);
+        subscriber.start(context, sink);
+        // Connected means subscribed: the subscriber reports it after the subscription is in place.
+        await().atMost(Duration.ofSeconds(10)).until(() -> context.health().connected);
         return subscriber;
     }
 
@@ -87,7 +90,6 @@ class NatsConnectorTest {
         CollectingSink sink = CollectingSink.acknowledging();
         try (Subscriber subscriber = subscribe(subject, sink, config());
                 Publisher publisher = publisher(subject, config())) {
-            Thread.sleep(300);
             publishAll(publisher, 30);
             await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() == 30);
         }

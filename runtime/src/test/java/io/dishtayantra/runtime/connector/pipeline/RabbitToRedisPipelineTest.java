@@ -240,4 +240,31 @@ class RabbitToRedisPipelineTest {
             deleteQueue(queue);
         }
     }
+
+    @Test
+    void poisonMessageGoesToDeadLetterAndQueueFlows() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "poison-orders-" + suffix;
+        String list = "dy-test:poison-ready:" + suffix;
+        String deadLetters = "dy-test:poison-dead:" + suffix;
+        String deadLetterPublisher = "    - name: dead\n      uri: redis://list/" + deadLetters + "\n"
+                + "      config: {server: \"" + REDIS + "\"}\n  deadLetter: dead\n";
+        String yaml = manifest("rabbit-poison", queue, list).replace("  calculators:", deadLetterPublisher + "  calculators:");
+        try (Channel channel = rabbit.createChannel()) {
+            channel.queueDeclare(queue, true, false, false, Map.of());
+            channel.basicPublish("", queue, null, "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+            channel.basicPublish("", queue, null, "<order id=2/>".getBytes(StandardCharsets.UTF_8));
+            channel.basicPublish("", queue, null, "{\"id\":3}".getBytes(StandardCharsets.UTF_8));
+        }
+        try (Engine engine = new Engine(EngineServices.fromClassPath().withStopTimeout(Duration.ofSeconds(10)))) {
+            engine.deploy(Manifests.dag(yaml), Path.of(".")).start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> redis.llen(list) == 2 && redis.llen(deadLetters) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> queueDepth(queue) == 0);
+            assertThat(idCounts(list)).containsOnlyKeys(1, 3);
+            assertThat(redis.lindex(deadLetters, 0)).contains("<order id=2/>").contains("UnparseablePayload");
+        } finally {
+            deleteQueue(queue);
+            redis.del(list, deadLetters);
+        }
+    }
 }
