@@ -81,7 +81,12 @@ final class RabbitSubscriber extends ResilientSubscriber {
     @Override
     protected void consume() throws Exception {
         boolean consuming = false;
+        long nextLagReport = 0;
         while (running()) {
+            if (System.nanoTime() - nextLagReport > 0) {
+                context.health().lag(channel.messageCount(queueName));
+                nextLagReport = System.nanoTime() + 1_000_000_000L;
+            }
             if (!paused() && !consuming) {
                 consumerTag = channel.basicConsume(queueName, false, new Delivery(channel));
                 consuming = true;

@@ -69,7 +69,12 @@ final class RedisListSubscriber extends ResilientSubscriber {
     @Override
     protected void consume() throws InterruptedException {
         double timeoutSeconds = settings.blockTimeout().toMillis() / 1000.0;
+        long nextLagReport = 0;
         while (running()) {
+            if (System.nanoTime() - nextLagReport > 0) {
+                context.health().lag(blocking.sync().llen(settings.name()));
+                nextLagReport = System.nanoTime() + 1_000_000_000L;
+            }
             if (!awaitResumed()) {
                 return;
             }

@@ -139,11 +139,14 @@ public abstract class ResilientSubscriber implements Subscriber {
         return running;
     }
 
+    /** Stops taking events; may be called before {@link #start}, which then connects but takes nothing. */
     @Override
     public void pause() {
         paused = true;
         onPause();
-        log.info("Subscriber paused on {}", description());
+        if (log != null) {
+            log.info("Subscriber paused on {}", description());
+        }
     }
 
     @Override
@@ -153,7 +156,9 @@ public abstract class ResilientSubscriber implements Subscriber {
             pauseLock.notifyAll();
         }
         onResume();
-        log.info("Subscriber resumed on {}", description());
+        if (log != null) {
+            log.info("Subscriber resumed on {}", description());
+        }
     }
 
     @Override

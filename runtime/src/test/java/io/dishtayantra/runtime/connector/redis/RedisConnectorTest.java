@@ -110,6 +110,27 @@ class RedisConnectorTest {
     }
 
     @Test
+    void pausedListSubscriberReportsLag() throws Exception {
+        String list = unique("lag");
+        redis.lpush(list, "{\"id\":1}", "{\"id\":2}", "{\"id\":3}");
+        String uri = "redis://list/" + list;
+        Map<String, Object> config = config(SERVER);
+        TestConnectorContext context = TestConnectorContext.of("dag", "in", uri, config);
+        CollectingSink sink = CollectingSink.acknowledging();
+        context.health().lag = -1;
+        try (Subscriber subscriber = kind.createSubscriber(URI.create(uri), config)) {
+            subscriber.pause();
+            subscriber.start(context, sink);
+            await().atMost(Duration.ofSeconds(10)).until(() -> context.health().lag == 3);
+            assertThat(sink.events).as("nothing taken while paused").isEmpty();
+            subscriber.resume();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.events.size() == 3);
+        } finally {
+            redis.del(list, list + ":inflight:dag-in");
+        }
+    }
+
+    @Test
     void listInflightEventsAreRedeliveredAfterCrash() throws Exception {
         String list = unique("crash");
         try (Publisher publisher = publisher("redis://list/" + list, config(SERVER))) {
