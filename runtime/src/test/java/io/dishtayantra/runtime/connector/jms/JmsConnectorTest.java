@@ -171,4 +171,62 @@ class JmsConnectorTest {
                 .extracting(Object::toString).singleElement().asString()
                 .startsWith("spec.subscribers[0].config.connectionFactory: missing;");
     }
+
+    /**
+     * Closes every client connection of a second broker and refuses new ones for a second, then
+     * listens again: the broker keeps its messages (in memory) while clients must reconnect.
+     */
+    @Test
+    void connectionOutageUnderLoadLosesNothing() throws Exception {
+        int total = 1000;
+        String url = "tcp://127.0.0.1:" + Servers.freePort();
+        BrokerService outageBroker = new BrokerService();
+        outageBroker.setBrokerName("dy-outage");
+        outageBroker.setPersistent(false);
+        outageBroker.setUseJmx(false);
+        outageBroker.setAdvisorySupport(false);
+        org.apache.activemq.broker.TransportConnector connector = outageBroker.addConnector(url);
+        outageBroker.start();
+        outageBroker.waitUntilStarted();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("brokerUrl", url);
+        config.put("reconnectDelay", "100ms");
+        config.put("reconnectMaxDelay", "1s");
+        config.put("batchSize", 20);
+        CollectingSink sink = CollectingSink.acknowledging();
+        List<RecordingCompletion> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Subscriber subscriber = subscribe("activemq://queue/outage", sink, config);
+                Publisher publisher = publisher("activemq://queue/outage", config)) {
+            Thread producer = Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < total; i++) {
+                        RecordingCompletion completion = new RecordingCompletion();
+                        publisher.publish(Map.of("id", i), completion);
+                        completions.add(completion);
+                        if (i % 50 == 0) {
+                            Thread.sleep(20);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.events.size() > 100);
+            connector.stop();
+            Thread.sleep(1000);
+            connector.start();
+            producer.join(Duration.ofSeconds(60));
+            publisher.flush();
+            for (RecordingCompletion completion : completions) {
+                completion.await(60);
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> new java.util.HashSet<>(sink.field("id")).size() == total);
+        } finally {
+            outageBroker.stop();
+            outageBroker.waitUntilStopped();
+        }
+        System.out.printf("ActiveMQ connection outage: %d events received for %d sent (%d duplicates)%n",
+                sink.events.size(), total, sink.events.size() - total);
+    }
 }
