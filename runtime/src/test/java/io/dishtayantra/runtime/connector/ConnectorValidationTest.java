@@ -63,6 +63,12 @@ class ConnectorValidationTest {
     }
 
     @Test
+    void secretValuesAreHiddenInProblems() {
+        assertThat(problems("rabbitmq://queue/q", "{password: [hunter2]}")).containsExactly(
+                "spec.subscribers[0].config.password (*****): expected a string");
+    }
+
+    @Test
     void badUriFormNamesExpectedForm() {
         assertThat(problems("rabbitmq://queues/orders", "{}")).containsExactly(
                 "spec.subscribers[0].uri (rabbitmq://queues/orders): expected rabbitmq://queue/NAME or "

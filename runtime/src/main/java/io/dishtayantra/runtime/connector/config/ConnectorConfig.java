@@ -49,9 +49,18 @@ public final class ConnectorConfig {
         problems.add(new ValidationProblem(path + ".uri", uri, message));
     }
 
-    /** Records a problem with one config key. */
+    /**
+     * Records a problem with one config key. The value of a key whose name contains password,
+     * token, secret or key is replaced by {@code *****}, because problems are printed and logged.
+     */
     public void problem(String key, Object value, String message) {
-        problems.add(new ValidationProblem(path + ".config." + key, value == null ? null : String.valueOf(value), message));
+        String shown = value == null ? null : secret(key) ? "*****" : String.valueOf(value);
+        problems.add(new ValidationProblem(path + ".config." + key, shown, message));
+    }
+
+    private static boolean secret(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("password") || lower.contains("token") || lower.contains("secret") || lower.contains("key");
     }
 
     /** The config's keys in their order. */

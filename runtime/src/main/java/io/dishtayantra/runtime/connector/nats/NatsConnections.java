@@ -21,16 +21,18 @@ final class NatsConnections {
     }
 
     static Connection open(NatsSettings settings, ConnectorContext context) throws IOException, InterruptedException {
+        // The client reports DISCONNECTED again after every failed reconnect attempt: log the first only.
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(true);
         Options.Builder options = new Options.Builder()
                 .servers(settings.servers().toArray(String[]::new))
                 .connectionName(context.dagName() + "-" + context.componentName())
                 .maxReconnects(-1)
                 .reconnectWait(settings.resilience().reconnectDelay())
                 .connectionListener((connection, event) -> {
-                    if (event == ConnectionListener.Events.DISCONNECTED) {
+                    if (event == ConnectionListener.Events.DISCONNECTED && up.compareAndSet(true, false)) {
                         context.health().disconnected("NATS connection lost");
                         context.logger().warn("NATS connection lost; the client reconnects by itself");
-                    } else if (event == ConnectionListener.Events.RECONNECTED) {
+                    } else if (event == ConnectionListener.Events.RECONNECTED && up.compareAndSet(false, true)) {
                         context.health().connected();
                         context.logger().info("NATS connection restored");
                     }

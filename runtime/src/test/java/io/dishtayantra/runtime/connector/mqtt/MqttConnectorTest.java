@@ -7,6 +7,7 @@ import io.dishtayantra.api.connector.Publisher;
 import io.dishtayantra.api.connector.Subscriber;
 import io.dishtayantra.runtime.connector.testing.CollectingSink;
 import io.dishtayantra.runtime.connector.testing.RecordingCompletion;
+import io.dishtayantra.runtime.connector.testing.ServerProcess;
 import io.dishtayantra.runtime.connector.testing.Servers;
 import io.dishtayantra.runtime.connector.testing.TestConnectorContext;
 import java.net.URI;
@@ -139,5 +140,51 @@ class MqttConnectorTest {
         client.connect(options);
         client.disconnect();
         client.close();
+    }
+
+    @Test
+    void serverRestartUnderLoadLosesNothing() throws Exception {
+        int total = 1000;
+        CollectingSink sink = CollectingSink.acknowledging();
+        List<RecordingCompletion> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerProcess server = new ServerProcess("mosquitto", port -> folder -> List.of("mosquitto", "-c", folder.resolve("mosquitto.conf").toString()))) {
+            java.nio.file.Files.writeString(server.directory().resolve("mosquitto.conf"), "listener " + server.port() + " 127.0.0.1\n"
+                    + "allow_anonymous true\npersistence true\npersistence_location " + server.directory() + "/\n"
+                    + "max_queued_messages 0\n");
+            server.start();
+            Map<String, Object> config = config("servers", List.of("tcp://127.0.0.1:" + server.port()), "clientId", "dy-restart-" + UUID.randomUUID().toString().substring(0, 8), "reconnectMaxDelay", "1s");
+            Map<String, Object> publisherConfig = new LinkedHashMap<>(config);
+            publisherConfig.remove("clientId");
+            try (Subscriber subscriber = subscribe("dy-test/restart", sink, config);
+                    Publisher publisher = publisher("dy-test/restart", publisherConfig)) {
+                Thread producer = Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = 0; i < total; i++) {
+                            RecordingCompletion completion = new RecordingCompletion();
+                            publisher.publish(Map.of("id", i), completion);
+                            completions.add(completion);
+                            if (i % 50 == 0) {
+                                Thread.sleep(20);
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                await().atMost(Duration.ofSeconds(20)).until(() -> sink.events.size() > 100);
+                server.stop();
+                Thread.sleep(1000);
+                server.start();
+                producer.join(Duration.ofSeconds(60));
+                publisher.flush();
+                for (RecordingCompletion completion : completions) {
+                    completion.await(60);
+                }
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> new java.util.HashSet<>(sink.field("id")).size() == total);
+            }
+        }
+        System.out.printf("MQTT restart: %d events received for %d sent (%d duplicates)%n",
+                sink.events.size(), total, sink.events.size() - total);
     }
 }

@@ -7,6 +7,7 @@ import io.dishtayantra.api.connector.Publisher;
 import io.dishtayantra.api.connector.Subscriber;
 import io.dishtayantra.runtime.connector.testing.CollectingSink;
 import io.dishtayantra.runtime.connector.testing.RecordingCompletion;
+import io.dishtayantra.runtime.connector.testing.ServerProcess;
 import io.dishtayantra.runtime.connector.testing.Servers;
 import io.dishtayantra.runtime.connector.testing.TestConnectorContext;
 import io.nats.client.Connection;
@@ -155,5 +156,47 @@ class NatsConnectorTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    @Test
+    void serverRestartUnderLoadLosesNothing() throws Exception {
+        int total = 1000;
+        CollectingSink sink = CollectingSink.acknowledging();
+        List<RecordingCompletion> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerProcess server = new ServerProcess("nats-server", port -> folder -> List.of("nats-server", "-a", "127.0.0.1", "-p", String.valueOf(port), "-js", "-sd", folder.toString()))) {
+            
+            server.start();
+            Map<String, Object> config = config("servers", List.of("nats://127.0.0.1:" + server.port()), "stream", "RESTART", "ackWait", "5s", "reconnectDelay", "100ms", "deliveryTimeout", "1m");
+            try (Subscriber subscriber = subscribe("restart.events", sink, config);
+                    Publisher publisher = publisher("restart.events", config)) {
+                Thread producer = Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = 0; i < total; i++) {
+                            RecordingCompletion completion = new RecordingCompletion();
+                            publisher.publish(Map.of("id", i), completion);
+                            completions.add(completion);
+                            if (i % 50 == 0) {
+                                Thread.sleep(20);
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                await().atMost(Duration.ofSeconds(20)).until(() -> sink.events.size() > 100);
+                server.stop();
+                Thread.sleep(1000);
+                server.start();
+                producer.join(Duration.ofSeconds(60));
+                publisher.flush();
+                for (RecordingCompletion completion : completions) {
+                    completion.await(60);
+                }
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> new java.util.HashSet<>(sink.field("id")).size() == total);
+            }
+        }
+        System.out.printf("NATS JetStream restart: %d events received for %d sent (%d duplicates)%n",
+                sink.events.size(), total, sink.events.size() - total);
     }
 }
