@@ -32,7 +32,7 @@ public abstract class ResilientSubscriber implements Subscriber {
     private final Object pauseLock = new Object();
     private Thread thread;
 
-    /** What the subscriber reads, for log lines, such as {@code kafka topic trades}. */
+    /** Returns the source for log lines, such as {@code kafka topic trades}. */
     protected abstract String description();
 
     /** Reads the connector's settings; throws IllegalArgumentException naming a bad key. */

@@ -242,7 +242,7 @@ class RabbitToRedisPipelineTest {
     }
 
     @Test
-    void poisonMessageGoesToDeadLetterAndQueueFlows() throws Exception {
+    void poisonMessageDeadLettered() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String queue = "poison-orders-" + suffix;
         String list = "dy-test:poison-ready:" + suffix;
