@@ -3,7 +3,6 @@ package io.dishtayantra.runtime.connector.file;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.dishtayantra.api.connector.ConnectorContext;
@@ -260,8 +259,7 @@ final class FileSubscriber implements Subscriber {
 
         private String[] parseCsv(String line) throws IOException {
             if (csvReader == null) {
-                CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-                csvReader = mapper.readerFor(String[].class)
+                csvReader = new CsvMapper().readerFor(String[].class)
                         .with(CsvSchema.emptySchema().withColumnSeparator(settings.delimiter()));
             }
             return csvReader.readValue(line);
