@@ -304,7 +304,7 @@ public final class DagInstance {
         for (NodeRuntime node : parts.nodes()) {
             NodeSnapshot snapshot = snapshotOf(node);
             nodes.add(snapshot);
-            if (node.type == NodeType.SUBSCRIPTION) {
+            if (node.queue != null) {
                 in += snapshot.in();
             }
             failed += snapshot.failed();

