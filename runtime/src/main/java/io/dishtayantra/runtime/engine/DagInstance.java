@@ -291,6 +291,15 @@ public final class DagInstance {
         }
     }
 
+    /**
+     * The counters and gauges components registered through {@link io.dishtayantra.api.PluginContext#metrics()},
+     * keyed {@code role/name} such as {@code publisher/out}; empty before the DAG started.
+     */
+    public java.util.Map<String, ComponentMetrics> componentMetrics() {
+        DagRuntime parts = runtime;
+        return parts == null ? java.util.Map.of() : parts.metrics();
+    }
+
     /** The DAG's state, counters and recent activity; safe from any thread. */
     public DagSnapshot snapshot() {
         DagRuntime parts = runtime;
