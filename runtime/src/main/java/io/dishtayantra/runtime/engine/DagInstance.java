@@ -16,8 +16,8 @@ import org.slf4j.MDC;
 
 /**
  * One deployed DAG and its lifecycle: CREATED → RUNNING ⇄ SUSPENDED → STOPPED, or FAILED with a
- * message. Lifecycle methods are synchronized and may be called from any thread; {@link #state}
- * and {@link #snapshot} never block.
+ * message. Lifecycle methods are synchronized and may be called from any thread. {@link #state}
+ * and {@link #snapshot} do not wait for them.
  *
  * <ul>
  *   <li>{@link #suspend}: subscribers pause and the executor takes no more events; queued events
@@ -201,7 +201,7 @@ public final class DagInstance {
         });
     }
 
-    /** Closes what a DAG whose executor crashed still holds open. */
+    /** Closes the components a DAG whose executor crashed still has open. */
     private synchronized void releaseAfterFailure() {
         if (runtime != null && !released) {
             withDagInMdc(() -> shutDown(runtime));

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The bound counts events not yet accepted by a DAG: the events waiting here plus those a
  * subscriber has taken but not yet handed over. A subscriber takes a batch under one lock
- * acquisition and reports it accepted once the DAG's queue took all of it; events taken but not
- * accepted (the subscriber was closed meanwhile) go back to the front, so nothing is lost and
- * nothing overtakes them. Publishers block while the bound is reached.
+ * acquisition and reports it accepted once the DAG's queue took all of it. Events taken but not
+ * accepted, because the subscriber was closed meanwhile, go back to the front, so nothing is lost
+ * and nothing overtakes them. Publishers block while the bound is reached.
  *
  * <p>Thread-safe.
  */
