@@ -77,7 +77,14 @@ public final class RunCommand implements Callable<Integer> {
         Duration stopWait = duration("--stop-timeout", stopTimeout);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
 
-        ClassLoader pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        ClassLoader pluginLoader;
+        try {
+            pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
         EngineServices services = new EngineServices(CalculatorRegistry.load(pluginLoader),
                 ConnectorRegistry.load(pluginLoader), EnvironmentResolver.system(), stopWait);
         RuntimeCatalog catalog = new RuntimeCatalog(services.calculators(), services.connectors());
