@@ -41,7 +41,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs every DAG in the given manifest files and folders (a folder's .yaml, .yml and .json "
-                + "files, not recursive) until Ctrl-C.")
+                + "files, not recursive) until Ctrl-C.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every DAG ran and stopped",
+            "1:a DAG had problems or failed to start (the others still ran)",
+            "2:the plugin folder does not exist or cannot be read"})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
