@@ -157,4 +157,17 @@ class FileConnectorTest {
         assertThat(FileAddress.path(java.net.URI.create("file:///var/in.jsonl"), base)).isEqualTo(Path.of("/var/in.jsonl"));
         assertThat(FileAddress.path(java.net.URI.create("file:in.jsonl"), base)).isEqualTo(Path.of("/srv/dags/in.jsonl"));
     }
+
+    @Test
+    void publisherFlushesWithinIntervalWhileRunning() throws Exception {
+        Path input = folder.resolve("live.jsonl");
+        Files.writeString(input, lines(0, 3));
+        try (Engine engine = new Engine(EngineServices.fromClassPath())) {
+            DagInstance instance = engine.deploy(dag("live", "{positionFile: positions/live.json}", "live.jsonl"), folder);
+            instance.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> output("live").size() == 3);
+            assertThat(instance.state()).isEqualTo(DagState.RUNNING);
+        }
+    }
 }
