@@ -110,7 +110,7 @@ class FileConnectorTest {
     }
 
     @Test
-    void lastLineWithoutNewlineIsReadWhenNotFollowing() throws Exception {
+    void unterminatedLastLineReadWithoutFollow() throws Exception {
         Path input = folder.resolve("short.jsonl");
         Files.writeString(input, "{\"id\":1,\"qty\":1}\n{\"id\":2,\"qty\":2}");
 
@@ -136,7 +136,7 @@ class FileConnectorTest {
     }
 
     @Test
-    void invalidLineIsRejectedAndLaterLinesStillRead() throws Exception {
+    void invalidLineIsRejected() throws Exception {
         Path input = folder.resolve("mixed.jsonl");
         Files.writeString(input, "{\"id\":1,\"qty\":1}\nnot json\n[1,2]\n{\"id\":2,\"qty\":2}\n");
         try (Engine engine = new Engine(EngineServices.fromClassPath())) {
