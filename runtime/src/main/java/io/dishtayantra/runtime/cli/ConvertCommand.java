@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * could not be read, or the result needs edits, 2 on usage errors.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert DAGs of the original JSON format (from_node/to_node, snake_case keys) to manifests.",
+        description = "Converts DAGs of the original JSON format (from_node/to_node, snake_case keys) to manifests.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:converted completely", "1:something was not converted or needs edits", "2:usage error"})
 public final class ConvertCommand implements Callable<Integer> {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * valid, 1 when any is not, 2 on usage errors such as a path that does not exist.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check DAG and TimeWindow manifests and print every problem at once.",
+        description = "Checks DAG and TimeWindow manifests and prints every problem at once.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every manifest is valid", "1:a manifest has problems", "2:usage error"})
 public final class ValidateCommand implements Callable<Integer> {

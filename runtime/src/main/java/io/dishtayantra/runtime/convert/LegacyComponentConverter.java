@@ -45,8 +45,8 @@ final class LegacyComponentConverter {
             Map.entry("priority_extractor", "events are processed in arrival order; there are no priority queues"),
             Map.entry("auto_package_non_dict", "payloads that are not JSON objects are rejected and counted"),
             Map.entry("package_wrapper_key", "payloads that are not JSON objects are rejected and counted"),
-            Map.entry("publish_interval", "publishers write each event as it comes"),
-            Map.entry("batch_size", "publishers write each event as it comes"),
+            Map.entry("publish_interval", "publishers send each event as it comes (the file publisher buffers lines for at most its flushInterval)"),
+            Map.entry("batch_size", "publishers send each event as it comes (the file publisher buffers lines for at most its flushInterval)"),
             Map.entry("max_queue_depth", "a publisher blocks its node while it is busy, which is the backpressure"),
             Map.entry("resilient", "retries are set per connector scheme"),
             Map.entry("backpressure", "mem channels always block a publisher when full; nothing is dropped"));
