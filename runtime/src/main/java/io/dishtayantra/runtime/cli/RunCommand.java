@@ -15,6 +15,9 @@ import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
+import io.dishtayantra.runtime.engine.InvalidDagException;
+import io.dishtayantra.runtime.ha.ClusterSettings;
+import io.dishtayantra.runtime.ha.ElectedDags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +106,18 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
 
+        Optional<ClusterSettings> cluster;
+        try {
+            cluster = ClusterSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException invalid) {
+            err.println(invalid.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (cluster.isPresent()) {
+            return runElected(services, runnable, cluster.get(), summaryEvery, runFor, err, allValid);
+        }
+
         Engine engine = new Engine(services);
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG");
@@ -113,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
-        waitAndReport(engine, summaryEvery, runFor);
+        waitAndReport(engine, summaryEvery, runFor, true);
         engine.shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -159,6 +175,40 @@ public final class RunCommand implements Callable<Integer> {
         return runnable;
     }
 
+    /**
+     * Runs the DAGs in cluster mode: each is deployed standby and started only while this process
+     * holds one of its Leases. Stopping releases the Leases so that a standby takes over at once.
+     */
+    private int runElected(EngineServices services, Map<Dag, Path> runnable, ClusterSettings cluster,
+            Duration summaryEvery, Duration runFor, PrintWriter err, boolean allValid) {
+        Engine engine = new Engine(services);
+        ElectedDags elected;
+        try {
+            elected = ElectedDags.start(engine, runnable, cluster);
+        } catch (InvalidDagException | IllegalArgumentException | io.fabric8.kubernetes.client.KubernetesClientException failure) {
+            err.println("Cannot run in cluster mode: " + failure.getMessage());
+            err.flush();
+            engine.shutdown();
+            return 1;
+        }
+        Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
+            LOG.info("Stopping every DAG and releasing the Leases");
+            elected.close();
+            engine.shutdown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        // Standby and restarting DAGs are briefly not running, so only time or a signal ends the wait.
+        waitAndReport(engine, summaryEvery, runFor, false);
+        elected.close();
+        engine.shutdown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting; the hook stops the DAGs.
+        }
+        return allValid ? 0 : 1;
+    }
+
     private int startAll(Engine engine, Map<Dag, Path> runnable, PrintWriter err) {
         int started = 0;
         for (Map.Entry<Dag, Path> entry : runnable.entrySet()) {
@@ -174,8 +224,11 @@ public final class RunCommand implements Callable<Integer> {
         return started;
     }
 
-    /** Logs a summary line per DAG every interval until the run time is over, every DAG ended, or the thread is interrupted. */
-    private void waitAndReport(Engine engine, Duration every, Duration runFor) {
+    /**
+     * Logs a summary line per DAG every interval until the run time is over, the thread is
+     * interrupted, or, when {@code endWhenAllStopped}, every DAG ended.
+     */
+    private void waitAndReport(Engine engine, Duration every, Duration runFor, boolean endWhenAllStopped) {
         long endAt = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
         Map<String, Long> lastIn = new HashMap<>();
         long lastReport = System.nanoTime();
@@ -202,7 +255,7 @@ public final class RunCommand implements Callable<Integer> {
                         snapshot.eventsOut(), snapshot.eventsFailed(), queued);
                 anyAlive |= !snapshot.state().isFinal();
             }
-            if (!anyAlive) {
+            if (!anyAlive && endWhenAllStopped) {
                 return;
             }
         }
