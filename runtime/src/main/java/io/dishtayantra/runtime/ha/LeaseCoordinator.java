@@ -232,7 +232,7 @@ public final class LeaseCoordinator implements AutoCloseable {
     }
 
     private synchronized void stoppedLeading(Candidacy candidacy) {
-        if (held == candidacy) {
+        if (held == candidacy && !candidacy.relinquishing) {
             LOG.warn("DAG {}: {} lost Lease {}", dag, identity, candidacy.lease);
             relinquish(candidacy, "Lease " + candidacy.lease + " was lost");
         }
