@@ -23,6 +23,12 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.dishtayantra.operator.status.ActivePods;
+import io.dishtayantra.runtime.ha.LeaseNames;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Instant;
+import java.util.Set;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -87,7 +93,25 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         return List.of(
                 new InformerEventSource<>(ownedInformer(ConfigMap.class), context),
                 new InformerEventSource<>(ownedInformer(Deployment.class), context),
-                new InformerEventSource<>(ownedInformer(Service.class), context));
+                new InformerEventSource<>(ownedInformer(Service.class), context),
+                new InformerEventSource<>(leaseInformer(), context));
+    }
+
+    /**
+     * Informer on the runtime's Leases, found by their DAG label (the runtime creates them, so
+     * they have no owner). Renewals are ignored: only a change of holder triggers a reconciliation.
+     */
+    private static InformerEventSourceConfiguration<Lease> leaseInformer() {
+        return InformerEventSourceConfiguration.from(Lease.class, Dag.class)
+                .withLabelSelector(LeaseNames.DAG_LABEL)
+                .withSecondaryToPrimaryMapper(lease -> Set.of(new ResourceID(
+                        lease.getMetadata().getLabels().get(LeaseNames.DAG_LABEL), lease.getMetadata().getNamespace())))
+                .withOnUpdateFilter((newer, older) -> !Objects.equals(holder(newer), holder(older)))
+                .build();
+    }
+
+    private static String holder(Lease lease) {
+        return lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
     }
 
     private static <R extends HasMetadata> InformerEventSourceConfiguration<R> ownedInformer(Class<R> type) {
@@ -130,7 +154,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         if (!report.valid()) {
             LOG.info("DAG {} is invalid ({} problems); workload left unchanged", key(dag), report.problems().size());
             events.record(dag, EventReason.InvalidSpec, statusMessage(report));
-            writeStatus(dag, statuses.invalid(dag, report, deployment, configMap));
+            writeStatus(dag, statuses.invalid(dag, report, deployment, configMap), context);
             return;
         }
 
@@ -149,7 +173,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         } catch (OwnershipConflictException e) {
             LOG.warn("DAG {} cannot be deployed: {}", key(dag), e.getMessage());
             events.record(dag, EventReason.Failed, e.getMessage());
-            writeStatus(dag, statuses.failed(dag, "OwnershipConflict", e.getMessage(), deployment, configMap));
+            writeStatus(dag, statuses.failed(dag, "OwnershipConflict", e.getMessage(), deployment, configMap), context);
             return;
         }
         recordRollout(dag, spec, appliedDeployment, deployment);
@@ -157,7 +181,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         DagStatus status = statuses.applied(dag, spec.specHash(), appliedDeployment.resource(),
                 appliedConfigMap.resource());
         recordTransition(dag, status);
-        writeStatus(dag, status);
+        writeStatus(dag, status, context);
     }
 
     private void recordRollout(Dag dag, NormalizedSpec spec, Applied<Deployment> applied, Deployment before) {
@@ -197,7 +221,9 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         }
     }
 
-    private void writeStatus(Dag dag, DagStatus status) {
+    /** Lists the holders of the DAG's Leases as its active pods, then writes the status if it changed. */
+    private void writeStatus(Dag dag, DagStatus status, Context<Dag> context) {
+        status.setActivePods(ActivePods.of(context.getSecondaryResources(Lease.class), Instant.now()));
         if (statusWriter.write(dag, status)) {
             metrics.statusWritten();
         }
@@ -218,7 +244,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
             try {
                 writeStatus(dag, statuses.failed(dag, "ReconcileError", message,
                         context.getSecondaryResource(Deployment.class).orElse(null),
-                        context.getSecondaryResource(ConfigMap.class).orElse(null)));
+                        context.getSecondaryResource(ConfigMap.class).orElse(null)), context);
             } catch (RuntimeException writeFailure) {
                 LOG.warn("Cannot write the Failed status of DAG {}: {}", key(dag), writeFailure.toString());
             }

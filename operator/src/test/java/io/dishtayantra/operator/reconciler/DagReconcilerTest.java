@@ -122,7 +122,7 @@ class DagReconcilerTest {
                 .isNotNull();
         Role role = client.resources(Role.class).inNamespace(namespace).withName("dishtayantra-runtime").get();
         assertThat(role.getRules().getFirst().getResources()).containsExactly("leases");
-        assertThat(role.getRules().getFirst().getVerbs()).containsExactly("get", "create", "update");
+        assertThat(role.getRules().getFirst().getVerbs()).containsExactly("get", "create", "update", "patch");
         assertThat(client.resources(RoleBinding.class).inNamespace(namespace).withName("dishtayantra-runtime").get())
                 .isNotNull();
 

@@ -138,42 +138,47 @@ class LeaseFailoverTest {
         AtomicInteger produced = new AtomicInteger();
 
         try (TopicCounter output = new TopicCounter(kafka.bootstrapServers(), "fo-out");
-                ChildRuntime first = new ChildRuntime(manifest, folder.resolve("a.log"),
+                ChildRuntime podA = new ChildRuntime(manifest, folder.resolve("runtime-a.log"),
                         clusterEnvironment("runtime-a", namespace, kubeconfig));
-                ChildRuntime second = new ChildRuntime(manifest, folder.resolve("b.log"),
+                ChildRuntime podB = new ChildRuntime(manifest, folder.resolve("runtime-b.log"),
                         clusterEnvironment("runtime-b", namespace, kubeconfig))) {
-            first.start();
-            await().atMost(Duration.ofSeconds(60)).failFast("runtime-a exited", () -> !first.alive())
-                    .until(() -> "runtime-a".equals(api.holder(namespace, "fo-dag")));
-            second.start();
-            await().atMost(Duration.ofSeconds(60)).failFast("runtime-b exited", () -> !second.alive())
-                    .until(() -> Files.readString(folder.resolve("b.log")).contains("competing for Leases"));
+            podA.start();
+            podB.start();
+            await().atMost(Duration.ofSeconds(60)).failFast("a runtime exited", () -> !podA.alive() || !podB.alive())
+                    .until(() -> api.holder(namespace, "fo-dag") != null
+                            && Files.readString(folder.resolve("runtime-a.log")).contains("competing for Leases")
+                            && Files.readString(folder.resolve("runtime-b.log")).contains("competing for Leases"));
+            String activePod = api.holder(namespace, "fo-dag");
+            String standbyPod = activePod.equals("runtime-a") ? "runtime-b" : "runtime-a";
+            ChildRuntime active = activePod.equals("runtime-a") ? podA : podB;
+            ChildRuntime standby = active == podA ? podB : podA;
+            Path standbyLog = folder.resolve(standbyPod + ".log");
 
             Thread producer = produceSteadily("fo-in", 0, total, 250, Duration.ofMillis(150), stop, produced);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> output.distinct() >= 2_500);
             long beforeKill = output.distinct();
-            assertThat(Files.readString(folder.resolve("b.log"))).as("standby opened a subscription")
+            assertThat(Files.readString(standbyLog)).as("standby opened a subscription")
                     .doesNotContain("Kafka consumer joined group");
 
-            first.kill();
+            active.kill();
             long killedAt = System.nanoTime();
             Duration bound = TIMINGS.leaseDuration().plus(TIMINGS.renewDeadline());
             await().atMost(bound).pollInterval(Duration.ofMillis(20))
-                    .until(() -> "runtime-b".equals(api.holder(namespace, "fo-dag")));
+                    .until(() -> standbyPod.equals(api.holder(namespace, "fo-dag")));
             long takeoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
 
             producer.join(TimeUnit.SECONDS.toMillis(60));
             assertThat(produced.get()).as("events produced").isEqualTo(total);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
-                    .failFast("runtime-b exited", () -> !second.alive())
+                    .failFast("the standby exited", () -> !standby.alive())
                     .until(() -> output.distinct() == total);
 
             System.out.printf("Lease failover after kill -9 at %d of %d events: Lease taken over %d ms after the kill,"
                     + " %d records out, %d duplicates%n", beforeKill, total, takeoverMillis, output.records(),
                     output.records() - total);
             assertThat(output.counts()).as("distinct events out").hasSize(total);
-            assertThat(Files.readString(folder.resolve("b.log"))).contains("acquired Lease fo-dag");
+            assertThat(Files.readString(standbyLog)).contains("acquired Lease fo-dag");
         } finally {
             stop.set(true);
         }
