@@ -32,8 +32,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * Case failover: two runtime processes ({@code dishtayantra run} in cluster mode) share one DAG
- * through a Lease on the fabric8 mock API server; Kafka runs in this process. Events flow at a
- * fixed rate from a 6-partition topic through the DAG to another topic; the active process is
+ * through a Lease on the fabric8 mock API server, and Kafka runs in this process. Events flow at
+ * a fixed rate from a 6-partition topic through the DAG to another topic. The active process is
  * killed with SIGKILL a third of the way through. Per round it measures the time from the kill
  * until the standby holds the Lease, the time until output resumes, and the events delivered
  * twice; lost events fail the round.

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** One measured failover: two runtime processes, one killed mid-stream. */
 final class FailoverRound {
 
-    /** What every round shares: the broker, the mock API server and a scratch folder. */
+    /** Resources every round shares: the broker, the mock API server and a scratch folder. */
     record Environment(String bootstrapServers, Admin admin, KubernetesClient client, int apiPort, Path folder) {
     }
 

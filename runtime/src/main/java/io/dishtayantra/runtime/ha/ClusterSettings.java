@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How the runtime runs when the operator starts it in a pod, read from the environment the
+ * Settings of a runtime that the operator started in a pod, read from the environment that the
  * operator's Deployment sets.
  *
  * <ul>

@@ -1,8 +1,8 @@
 package io.dishtayantra.runtime.ha;
 
 /**
- * What a {@link LeaseCoordinator} does with the DAG when this process becomes an active instance
- * or stops being one. Both methods are called on one coordinator thread, never at the same time.
+ * Actions a {@link LeaseCoordinator} takes on the DAG when this process becomes an active
+ * instance or stops being one. Both methods are called on one coordinator thread, never at the same time.
  */
 public interface InstanceLifecycle {
 

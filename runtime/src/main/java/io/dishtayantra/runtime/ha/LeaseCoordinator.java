@@ -50,7 +50,7 @@ public final class LeaseCoordinator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseCoordinator.class);
 
-    /** Longest wait of {@link #close} for the DAG to stop and the Lease to be released. */
+    /** Maximum wait of {@link #close} for the DAG to stop and the Lease to be released. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
