@@ -8,6 +8,8 @@ import java.util.Set;
  * variables, an optional properties file and defaults; see docs/operator.md for the keys.
  *
  * @param watchNamespaces namespaces whose DAGs are reconciled; empty means every namespace
+ * @param watchLabelSelector label selector a DAG must match to be reconciled by this installation;
+ *     empty means every DAG. Lets two installations share a cluster without fighting over DAGs
  * @param runtimeImage image of the runtime pods when a DAG's {@code spec.runtime.image} is empty
  * @param runtimeImagePullPolicy pull policy of the runtime container: Always, IfNotPresent or Never
  * @param httpPort port of the metrics and health endpoints
@@ -21,6 +23,7 @@ import java.util.Set;
  */
 public record OperatorConfig(
         Set<String> watchNamespaces,
+        String watchLabelSelector,
         String runtimeImage,
         String runtimeImagePullPolicy,
         int httpPort,
@@ -42,25 +45,36 @@ public record OperatorConfig(
 
     /** A copy with other leader election settings. */
     public OperatorConfig withLeaderElection(LeaderElectionSettings settings) {
-        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, httpPort, settings,
-                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, settings, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 
     /** A copy that serves metrics and health on another port; 0 picks a free port. */
     public OperatorConfig withHttpPort(int port) {
-        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, port, leaderElection,
-                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                port, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 
     /** A copy with another cache sync timeout. */
     public OperatorConfig withCacheSyncTimeout(Duration timeout) {
-        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, httpPort, leaderElection,
-                resyncInterval, timeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, leaderElection, resyncInterval, timeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
+    }
+
+    /** A copy that reconciles only DAGs matching a label selector; empty means all. */
+    public OperatorConfig withWatchLabelSelector(String selector) {
+        return new OperatorConfig(watchNamespaces, selector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 
     /** A copy that watches only these namespaces; empty means all. */
     public OperatorConfig withWatchNamespaces(Set<String> namespaces) {
-        return new OperatorConfig(namespaces, runtimeImage, runtimeImagePullPolicy, httpPort, leaderElection,
-                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(namespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 }
