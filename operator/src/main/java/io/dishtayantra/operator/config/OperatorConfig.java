@@ -16,7 +16,7 @@ import java.util.Set;
  * @param leaderElection Lease settings; {@code enabled=false} runs every replica as leader
  * @param resyncInterval longest time between two reconciliations of an unchanged DAG
  * @param cacheSyncTimeout how long startup waits for the informers of each namespace to fill
- *     their caches; a namespace that cannot be read delays startup by this much, then is skipped
+ *     their caches. A namespace that cannot be read delays startup by this much and is then skipped
  * @param reconcileThreads DAGs reconciled at the same time
  * @param runtimeServiceAccount ServiceAccount the operator creates per namespace for runtime pods
  * @param manageRuntimeRbac whether the operator creates that ServiceAccount, its Role and RoleBinding
@@ -38,40 +38,40 @@ public record OperatorConfig(
         watchNamespaces = Set.copyOf(watchNamespaces);
     }
 
-    /** Whether the operator watches every namespace of the cluster. */
+    /** Returns whether the operator watches every namespace of the cluster. */
     public boolean watchesAllNamespaces() {
         return watchNamespaces.isEmpty();
     }
 
-    /** A copy with other leader election settings. */
+    /** Returns a copy with other leader election settings. */
     public OperatorConfig withLeaderElection(LeaderElectionSettings settings) {
         return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, settings, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
                 manageRuntimeRbac);
     }
 
-    /** A copy that serves metrics and health on another port; 0 picks a free port. */
+    /** Returns a copy that serves metrics and health on another port; 0 picks a free port. */
     public OperatorConfig withHttpPort(int port) {
         return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 port, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
                 manageRuntimeRbac);
     }
 
-    /** A copy with another cache sync timeout. */
+    /** Returns a copy with another cache sync timeout. */
     public OperatorConfig withCacheSyncTimeout(Duration timeout) {
         return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, leaderElection, resyncInterval, timeout, reconcileThreads, runtimeServiceAccount,
                 manageRuntimeRbac);
     }
 
-    /** A copy that reconciles only DAGs matching a label selector; empty means all. */
+    /** Returns a copy that reconciles only DAGs matching a label selector; empty means all. */
     public OperatorConfig withWatchLabelSelector(String selector) {
         return new OperatorConfig(watchNamespaces, selector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
                 manageRuntimeRbac);
     }
 
-    /** A copy that watches only these namespaces; empty means all. */
+    /** Returns a copy that watches only these namespaces; empty means all. */
     public OperatorConfig withWatchNamespaces(Set<String> namespaces) {
         return new OperatorConfig(namespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
