@@ -13,7 +13,7 @@ MVN ?= mvn -B -ntp
 JAR := runtime/target/dishtayantra.jar
 RUN_ARGS ?= examples/
 
-.PHONY: build test run clean services image
+.PHONY: build test run bench clean services image
 
 ## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
 build:
@@ -29,6 +29,11 @@ run: $(JAR)
 
 $(JAR):
 	$(MVN) -DskipTests -pl runtime -am package
+
+## bench: run every benchmark case and print the table (figures go to docs/benchmarks.md)
+bench:
+	$(MVN) -q -DskipTests -pl benchmarks -am package
+	java --enable-native-access=ALL-UNNAMED -Xmx4g -jar benchmarks/target/dishtayantra-benchmarks.jar $(BENCH_ARGS)
 
 IMAGE_TAG ?= 0.1.0
 RUNTIME_IMAGE ?= dishtayantra/runtime:$(IMAGE_TAG)
