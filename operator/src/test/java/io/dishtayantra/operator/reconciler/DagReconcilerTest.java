@@ -291,6 +291,20 @@ class DagReconcilerTest {
         });
     }
 
+    @Test
+    void deleteReleasesFinalizerAndMetrics() {
+        client.resource(TestDags.quoteCleaner(namespace, "short-lived")).create();
+        awaitStatus("short-lived", dag -> assertThat(dag.getStatus().getPhase()).isEqualTo("Pending"));
+        assertThat(operator.metrics().scrape()).contains("dishtayantra_operator_dags{phase=\"Pending\"} 1.0");
+
+        client.resources(Dag.class).inNamespace(namespace).withName("short-lived").delete();
+
+        await().atMost(TIMEOUT).until(() ->
+                client.resources(Dag.class).inNamespace(namespace).withName("short-lived").get() == null);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(operator.metrics().scrape())
+                .contains("dishtayantra_operator_dags{phase=\"Pending\"} 0.0"));
+    }
+
     private Deployment awaitDeployment(String name) {
         return await().atMost(TIMEOUT).until(
                 () -> client.apps().deployments().inNamespace(namespace).withName(name).get(), java.util.Objects::nonNull);
