@@ -9,7 +9,7 @@ public final class RuntimeSettings {
     private RuntimeSettings() {
     }
 
-    /** Active instances; 1 when unset, 0 means stopped. */
+    /** Active instances; 1 when unset. */
     public static int parallelism(Dag dag) {
         RuntimeSpec runtime = dag.getSpec().getRuntime();
         return runtime == null || runtime.getParallelism() == null ? 1 : runtime.getParallelism();
