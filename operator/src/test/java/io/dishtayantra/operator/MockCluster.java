@@ -8,6 +8,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,8 +52,17 @@ public final class MockCluster implements AutoCloseable {
      *     real API server
      */
     public MockCluster(boolean installCrds) {
+        this(installCrds, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the mock with a dispatcher wrapped around the CRUD one.
+     *
+     * @param wrap adds behaviour the mock lacks, such as {@link ServerSidePrinting}
+     */
+    MockCluster(boolean installCrds, UnaryOperator<Dispatcher> wrap) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                wrap.apply(new KubernetesMixedDispatcher(responses)), false);
         server.init();
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
                 .andReturn(201, new SelfSubjectRulesReviewBuilder()
