@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * Adds what the fabric8 mock lacks for {@code kubectl get}: server-side table printing of our
- * custom resources. When kubectl asks for a {@code meta.k8s.io/v1} Table, the object or list the
+ * custom resources. When kubectl requests a {@code meta.k8s.io/v1} Table, the object or list the
  * mock returns is turned into one, with the Name column and the printer columns of the CRD file
  * under {@code crds/}, each cell read at the column's JSON path. Date columns become ages, as the
  * API server writes them. Every other request goes to the wrapped dispatcher unchanged.
