@@ -52,4 +52,4 @@ services:
 
 clean:
 	$(MVN) clean
-	rm -rf examples/out
+	rm -rf examples/out .dishtayantra
