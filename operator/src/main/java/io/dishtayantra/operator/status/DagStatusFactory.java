@@ -201,7 +201,7 @@ public final class DagStatusFactory {
     }
 
     private static boolean hasWindow(DagSpec spec) {
-        return spec.getTimeWindowRef() != null || spec.getTimeWindow() != null;
+        return spec != null && (spec.getTimeWindowRef() != null || spec.getTimeWindow() != null);
     }
 
     /**
@@ -209,6 +209,9 @@ public final class DagStatusFactory {
      * "Always", or the window's definition.
      */
     private static String windowOf(DagSpec spec) {
+        if (spec == null) {
+            return "Always";
+        }
         if (spec.getTimeWindowRef() != null) {
             return "timewindow/" + spec.getTimeWindowRef();
         }

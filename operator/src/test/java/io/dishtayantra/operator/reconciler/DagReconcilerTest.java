@@ -217,6 +217,19 @@ class DagReconcilerTest {
     }
 
     @Test
+    void dagWithoutSpecIsInvalid() {
+        Dag empty = TestDags.quoteCleaner(namespace, "empty");
+        empty.setSpec(null);
+        client.resource(empty).create();
+
+        Dag observed = awaitStatus("empty", dag -> assertThat(dag.getStatus().getPhase()).isEqualTo("Invalid"));
+
+        assertCondition(observed, "Valid", "False");
+        assertThat(observed.getStatus().getReady()).isEqualTo("0/1");
+        assertThat(client.apps().deployments().inNamespace(namespace).withName("empty").get()).isNull();
+    }
+
+    @Test
     void suspendAndResumeWithoutRollout() {
         client.resource(TestDags.quoteCleaner(namespace, "pausable")).create();
         String hash = specHash(awaitDeployment("pausable"));
