@@ -101,13 +101,13 @@ public final class FailoverCase {
             }
             results.add(result);
         }
-        String notes = String.format("kill -9 of the active pod at %,d events/s, %d rounds; Lease taken over after"
-                + " %s ms (median, range %s); output resumed after %s ms; duplicates per failover %s; lost 0;"
-                + " Kafka session.timeout.ms 6000",
-                ratePerSecond, count, median(results, FailoverRound.Result::takeoverMillis),
-                range(results, FailoverRound.Result::takeoverMillis),
-                median(results, FailoverRound.Result::outputGapMillis),
-                median(results, FailoverRound.Result::duplicates));
+        String notes = String.format("kill -9 of the active pod at %,d events/s, %d %s (medians, ranges in"
+                + " brackets); Lease taken over after %d ms [%s]; output resumed after %d ms [%s]; duplicates per"
+                + " failover %d [%s]; lost 0; Kafka session.timeout.ms 6000",
+                ratePerSecond, count, count == 1 ? "round" : "rounds",
+                median(results, FailoverRound.Result::takeoverMillis), range(results, FailoverRound.Result::takeoverMillis),
+                median(results, FailoverRound.Result::outputGapMillis), range(results, FailoverRound.Result::outputGapMillis),
+                median(results, FailoverRound.Result::duplicates), range(results, FailoverRound.Result::duplicates));
         return new ResultRow("failover", "lease " + lease + ", renew " + renew + ", retry " + retry, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, "-", notes);
     }
