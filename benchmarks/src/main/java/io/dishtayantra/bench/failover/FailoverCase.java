@@ -79,6 +79,8 @@ public final class FailoverCase {
             List<ResultRow> rows = new ArrayList<>();
             rows.add(measure(environment, "4s", "3s", "500ms", rounds));
             rows.add(measure(environment, "15s", "10s", "2s", 1));
+            // The runtime logs stay in the folder when a round fails, for diagnosis.
+            deleteRecursively(folder);
             return rows;
         } finally {
             api.destroy();
@@ -139,6 +141,14 @@ public final class FailoverCase {
         cluster.startup();
         cluster.waitForReadyBrokers();
         return cluster;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Creates a topic and waits until every partition replies to ListOffsets, so that writes succeed. */
