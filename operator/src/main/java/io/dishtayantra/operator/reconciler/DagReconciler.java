@@ -99,14 +99,16 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
 
     /**
      * Informer on the runtime's Leases, found by their DAG label (the runtime creates them, so
-     * they have no owner). Renewals are ignored: only a change of holder triggers a reconciliation.
+     * they have no owner). Renewals are ignored: a change of holder, or a release (fabric8 shortens
+     * the duration), triggers a reconciliation.
      */
     private static InformerEventSourceConfiguration<Lease> leaseInformer() {
         return InformerEventSourceConfiguration.from(Lease.class, Dag.class)
                 .withLabelSelector(LeaseNames.DAG_LABEL)
                 .withSecondaryToPrimaryMapper(lease -> Set.of(new ResourceID(
                         lease.getMetadata().getLabels().get(LeaseNames.DAG_LABEL), lease.getMetadata().getNamespace())))
-                .withOnUpdateFilter((newer, older) -> !Objects.equals(holder(newer), holder(older)))
+                .withOnUpdateFilter((newer, older) -> !Objects.equals(holder(newer), holder(older))
+                        || !Objects.equals(newer.getSpec().getLeaseDurationSeconds(), older.getSpec().getLeaseDurationSeconds()))
                 .build();
     }
 

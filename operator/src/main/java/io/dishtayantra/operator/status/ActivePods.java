@@ -9,10 +9,14 @@ import java.util.Objects;
 
 /**
  * The pods that consume a DAG's input: the holders of its Leases whose last renewal is not older
- * than the Lease duration. A killed pod stays listed until its Lease expires and the next
- * reconciliation runs.
+ * than the Lease duration. A Lease of one second counts as released, because that is how fabric8
+ * releases one (it keeps the holder). A killed pod stays listed until its Lease expires and the
+ * next reconciliation runs.
  */
 public final class ActivePods {
+
+    /** Duration fabric8 7.5 writes into a Lease it releases. */
+    private static final int RELEASED_DURATION_SECONDS = 1;
 
     private ActivePods() {
     }
@@ -31,7 +35,8 @@ public final class ActivePods {
     }
 
     private static boolean expired(LeaseSpec spec, Instant now) {
-        if (spec.getRenewTime() == null || spec.getLeaseDurationSeconds() == null) {
+        if (spec.getRenewTime() == null || spec.getLeaseDurationSeconds() == null
+                || spec.getLeaseDurationSeconds() <= RELEASED_DURATION_SECONDS) {
             return true;
         }
         return spec.getRenewTime().toInstant().plusSeconds(spec.getLeaseDurationSeconds()).isBefore(now);

@@ -127,6 +127,14 @@ class ScaleOutTest {
         });
         awaitStatus("orders", dag -> assertThat(dag.getStatus().getActivePods())
                 .containsExactly("orders-7d9f-a", "orders-7d9f-c"));
+
+        // A pod that stops releases its Lease the way fabric8 does: same holder, one second left.
+        client.leases().inNamespace(namespace).withName("orders-0").edit(lease -> {
+            lease.getSpec().setLeaseDurationSeconds(1);
+            lease.getSpec().setRenewTime(ZonedDateTime.now());
+            return lease;
+        });
+        awaitStatus("orders", dag -> assertThat(dag.getStatus().getActivePods()).containsExactly("orders-7d9f-c"));
     }
 
     @Test

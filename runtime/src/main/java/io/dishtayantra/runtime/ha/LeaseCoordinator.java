@@ -218,7 +218,7 @@ public final class LeaseCoordinator implements AutoCloseable {
         } catch (RuntimeException error) {
             LOG.error("DAG {}: starting instance {} failed; releasing Lease {}", dag, candidacy.index, candidacy.lease, error);
             synchronized (this) {
-                relinquish(candidacy, "the DAG failed to start");
+                relinquish(candidacy, "the DAG failed to start", startFailureBackoff());
             }
             return;
         }
@@ -234,12 +234,15 @@ public final class LeaseCoordinator implements AutoCloseable {
     private synchronized void stoppedLeading(Candidacy candidacy) {
         if (held == candidacy && !candidacy.relinquishing) {
             LOG.warn("DAG {}: {} lost Lease {}", dag, identity, candidacy.lease);
-            relinquish(candidacy, "Lease " + candidacy.lease + " was lost");
+            relinquish(candidacy, "Lease " + candidacy.lease + " was lost", Duration.ZERO);
         }
     }
 
-    /** Stops the active instance, frees its Lease and competes again; caller holds the lock. */
-    private void relinquish(Candidacy candidacy, String reason) {
+    /**
+     * Stops the active instance, frees its Lease and competes again after {@code pause}; caller
+     * holds the lock.
+     */
+    private void relinquish(Candidacy candidacy, String reason, Duration pause) {
         if (held != candidacy || candidacy.relinquishing) {
             return;
         }
@@ -256,12 +259,35 @@ public final class LeaseCoordinator implements AutoCloseable {
                 if (held == candidacy) {
                     held = null;
                 }
-                if (!closed) {
-                    LOG.info("DAG {}: {} is standby again and competes for the Leases", dag, identity);
-                    compete();
-                }
+                candidacies.remove(candidacy.index, candidacy);
+            }
+            if (pause.isZero()) {
+                competeAgain();
+                return;
+            }
+            LOG.info("DAG {}: {} waits {} before competing again, so that another pod may start the DAG",
+                    dag, identity, pause);
+            try {
+                guardThread.schedule(this::competeAgain, pause.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // close() stopped the scheduler; there is nothing to compete for any more.
             }
         });
+    }
+
+    private synchronized void competeAgain() {
+        if (!closed && held == null && candidacies.isEmpty()) {
+            LOG.info("DAG {}: {} is standby again and competes for the Leases", dag, identity);
+            compete();
+        }
+    }
+
+    /**
+     * Returns the wait after a failed start: five retry periods, so that a pod that cannot start
+     * the DAG (a broken node, a missing secret) leaves the Lease to others for a while.
+     */
+    private Duration startFailureBackoff() {
+        return timings.retryPeriod().multipliedBy(5);
     }
 
     private void checkRenewal() {
@@ -276,7 +302,7 @@ public final class LeaseCoordinator implements AutoCloseable {
                     LOG.warn("DAG {}: Lease {} was last renewed at {}, more than {} ago; stopping intake before it"
                             + " can expire at {}", dag, candidacy.lease, renewed, timings.renewDeadline(),
                             renewed.plus(timings.leaseDuration()));
-                    relinquish(candidacy, "Lease " + candidacy.lease + " could not be renewed");
+                    relinquish(candidacy, "Lease " + candidacy.lease + " could not be renewed", Duration.ZERO);
                 }
             }
         } catch (RuntimeException error) {
@@ -297,7 +323,7 @@ public final class LeaseCoordinator implements AutoCloseable {
                 Candidacy candidacy = held;
                 if (candidacy != null) {
                     if (!candidacy.relinquishing && (candidacy.index >= instances || leaseNameChanges)) {
-                        relinquish(candidacy, "parallelism changed to " + instances);
+                        relinquish(candidacy, "parallelism changed to " + instances, Duration.ZERO);
                     }
                     return;
                 }

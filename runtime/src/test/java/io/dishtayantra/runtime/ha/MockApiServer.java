@@ -62,6 +62,21 @@ final class MockApiServer implements AutoCloseable {
         return holder == null || holder.isEmpty() ? null : holder;
     }
 
+    /**
+     * Returns whether nobody can hold the Lease any more: it does not exist, has no holder, or its
+     * last renewal is older than its duration. fabric8 releases a Lease by keeping the holder and
+     * shortening the duration to one second.
+     */
+    boolean free(String namespace, String name) {
+        Lease lease = lease(namespace, name);
+        if (holder(namespace, name) == null) {
+            return true;
+        }
+        java.time.Instant expiry = lease.getSpec().getRenewTime().toInstant()
+                .plusSeconds(lease.getSpec().getLeaseDurationSeconds());
+        return expiry.isBefore(java.time.Instant.now());
+    }
+
     /** Writes a kubeconfig file pointing at this server through {@code 127.0.0.1:port}. */
     static Path writeKubeconfig(Path file, int port, String namespace) throws IOException {
         Files.writeString(file, """
