@@ -33,7 +33,7 @@ public interface ComponentCatalog {
     }
 
     /**
-     * Whether this subscriber, whose URI is valid, can be shared by several active instances.
+     * Returns whether this subscriber, whose URI is valid, can be shared by several active instances.
      * Defaults to {@link #shareable(String)} of its scheme; catalogs that know URI forms whose
      * sharing differs within one scheme, such as a Redis list and a Redis pub/sub channel,
      * override it.

@@ -29,7 +29,7 @@ public interface ConnectorKind {
     }
 
     /**
-     * Whether several active instances of a DAG can share a subscriber of this URI: each event
+     * Returns whether several active instances of a DAG can share a subscriber of this URI: each event
      * reaches one instance (consumer groups, competing consumers), not every instance. Kinds
      * whose URI forms differ in this, such as a queue and a broadcast channel, override it.
      */

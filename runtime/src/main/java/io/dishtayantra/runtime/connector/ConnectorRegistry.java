@@ -65,7 +65,7 @@ public final class ConnectorRegistry {
         return kind != null && kind.shareable();
     }
 
-    /** Whether a subscriber of this URI may be shared by several active instances; false for unknown schemes. */
+    /** Returns whether a subscriber of this URI may be shared by several active instances; false for unknown schemes. */
     public boolean shareable(URI uri) {
         ConnectorKind kind = uri.getScheme() == null ? null : kinds.get(uri.getScheme());
         return kind != null && kind.shareable(uri);

@@ -232,7 +232,7 @@ class LeaseFailoverTest {
                 int total = produced.get();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                         .until(() -> output.distinct() == total);
-                // After the partition heals, the old active sees the Lease held and stays standby.
+                // After the partition heals, the old active finds the Lease held and stays standby.
                 TimeUnit.MILLISECONDS.sleep(TIMINGS.retryPeriod().toMillis() * 4);
                 assertThat(coordinatorA.role().active()).as("old active after the partition healed").isFalse();
                 assertThat(api.holder(namespace, "part-dag")).isEqualTo("pod-b");

@@ -55,7 +55,7 @@ final class MockApiServer implements AutoCloseable {
         return client.leases().inNamespace(namespace).withName(name).get();
     }
 
-    /** Returns the Lease's holder, or null when it does not exist or nobody holds it. */
+    /** Returns the Lease's holder, or null when it does not exist or has no holder. */
     String holder(String namespace, String name) {
         Lease lease = lease(namespace, name);
         String holder = lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
@@ -63,7 +63,7 @@ final class MockApiServer implements AutoCloseable {
     }
 
     /**
-     * Returns whether nobody can hold the Lease any more: it does not exist, has no holder, or its
+     * Returns whether the Lease is free to take: it does not exist, has no holder, or its
      * last renewal is older than its duration. fabric8 releases a Lease by keeping the holder and
      * shortening the duration to one second.
      */
