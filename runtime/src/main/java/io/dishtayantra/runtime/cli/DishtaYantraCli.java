@@ -7,23 +7,15 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code dishtayantra} command line. Subcommands are listed in
- * {@link #subcommands}; add a command by adding it there.
+ * {@link #SUBCOMMANDS}; add a command by adding its class there.
  */
 @Command(name = "dishtayantra", mixinStandardHelpOptions = true, versionProvider = DishtaYantraCli.Version.class,
         description = "Runs, checks and converts DishtaYantra DAG manifests.")
 public final class DishtaYantraCli implements Runnable {
 
-    /**
-     * The subcommands, in the order help lists them. Those that check manifests build the
-     * runtime's catalog themselves, with the plugin folder their --plugins option names.
-     */
-    static List<Object> subcommands() {
-        return List.of(
-                new RunCommand(),
-                new ValidateCommand(),
-                new ConvertCommand(),
-                new GraphCommand());
-    }
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            RunCommand.class, ValidateCommand.class, ConvertCommand.class, GraphCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -37,7 +29,7 @@ public final class DishtaYantraCli implements Runnable {
     /** Builds the command line with every subcommand; used by main and by tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DishtaYantraCli());
-        for (Object subcommand : subcommands()) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand);
         }
         return commandLine;
