@@ -70,7 +70,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void failedEventsGoToDeadLetterWithTheError() throws Exception {
+    void failedEventGoesToDeadLetter() throws Exception {
         DagInstance instance = start("withdead", "{}", "dead");
         ProbeSubscriber in = ProbeConnectorKind.subscriber("withdead-in");
 
@@ -104,7 +104,7 @@ class FailureHandlingTest {
 
     @Test
     void synchronousPublisherFailureIsRetriedUntilDelivered() throws Exception {
-        DagInstance instance = start("retrysync", "{failAttempts: 3}", null);
+        DagInstance instance = start("retrysync", "{failAttempts: 4}", null);
         ProbeSubscriber in = ProbeConnectorKind.subscriber("retrysync-in");
 
         in.send(Map.of("id", 0));
@@ -117,7 +117,7 @@ class FailureHandlingTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> in.acknowledged.size() == 1);
         PublisherSnapshot recovered = instance.snapshot().publishers().getFirst();
         assertThat(recovered.circuit()).isEqualTo("closed");
-        assertThat(recovered.failedAttempts()).isEqualTo(3);
+        assertThat(recovered.failedAttempts()).isEqualTo(4);
         assertThat(recovered.published()).isEqualTo(1);
         assertThat(ProbeConnectorKind.publisher("retrysync-out").received).hasSize(1);
     }
@@ -137,7 +137,7 @@ class FailureHandlingTest {
     }
 
     @Test
-    void stopEndsDagStuckOnDeadPublisherLeavingEventsUnacknowledged() throws Exception {
+    void stopAbandonsDeadPublisher() throws Exception {
         DagInstance instance = start("deadpub", "{alwaysFail: true}", null);
         ProbeSubscriber in = ProbeConnectorKind.subscriber("deadpub-in");
         in.send(Map.of("id", 0));
@@ -149,6 +149,32 @@ class FailureHandlingTest {
         assertThat(instance.state()).isEqualTo(DagState.STOPPED);
         assertThat(in.acknowledged).isEmpty();
         assertThat(ProbeConnectorKind.publisher("deadpub-out").closed).isTrue();
+        assertThat(instance.snapshot().publishers().getFirst().abandoned()).isEqualTo(2);
+    }
+
+    @Test
+    void stopInterruptsPublisherBlockedOnFullQueue() throws Exception {
+        DagInstance instance = engine.deploy(dag("""
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: blocked}
+                spec:
+                  subscribers: [{name: in, uri: "probe://blocked-in"}]
+                  publishers: [{name: out, uri: "mem://queue/blocked-out", config: {capacity: 1}}]
+                  nodes:
+                    - {name: ingest, type: Subscription, subscriber: in}
+                    - {name: emit, type: Publication, publishers: [out]}
+                  edges: [{from: ingest, to: emit}]
+                """), Path.of("."));
+        instance.start();
+        ProbeSubscriber in = ProbeConnectorKind.subscriber("blocked-in");
+        sendIds(in, 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> in.acknowledged.size() == 1);
+
+        instance.stop();
+
+        assertThat(instance.state()).isEqualTo(DagState.STOPPED);
+        assertThat(in.acknowledged).containsExactly(0);
         assertThat(instance.snapshot().publishers().getFirst().abandoned()).isEqualTo(2);
     }
 }
