@@ -130,7 +130,7 @@ class MqttConnectorTest {
     void publisherTopicWithWildcardIsInvalid() {
         assertThat(kind.validate(URI.create("mqtt://topic/a/+"), Map.of(), false, "spec.publishers[0]"))
                 .extracting(Object::toString)
-                .containsExactly("spec.publishers[0].uri (mqtt://topic/a/+): a publisher's topic cannot contain the wildcards + or #");
+                .containsExactly("spec.publishers[0].uri (mqtt://topic/a/+): A publisher's topic cannot contain the wildcards + or #.");
     }
 
     private static void clearSession(String clientId) throws Exception {
