@@ -30,7 +30,7 @@ public final class ConnectorConfig {
         this.values = values == null ? Map.of() : values;
     }
 
-    /** Every problem recorded so far, in the order found. */
+    /** Returns every problem recorded so far, in the order found. */
     public List<ValidationProblem> problems() {
         return List.copyOf(problems);
     }
