@@ -24,11 +24,9 @@ test: services
 	$(MVN) verify
 
 ## run: run the examples with in-memory and file pub/sub (no broker, no cluster)
-run: $(JAR)
+run:
+	$(MVN) -q -DskipTests -pl runtime -am package
 	java --enable-native-access=ALL-UNNAMED -jar $(JAR) run $(RUN_ARGS)
-
-$(JAR):
-	$(MVN) -DskipTests -pl runtime -am package
 
 ## bench: run every benchmark case and print the table (figures go to docs/benchmarks.md)
 bench:
