@@ -1,0 +1,111 @@
+package io.dishtayantra.runtime.http.security;
+
+import io.dishtayantra.runtime.http.HttpSettings;
+import io.dishtayantra.runtime.http.api.ApiException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Login, logout and the current caller; also tells the dashboard which mode the runtime is in. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SessionController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionController.class);
+
+    private final HttpSettings settings;
+    private final Optional<UserStore> users;
+    private final SessionStore sessions;
+    private final AtomicLong failedLogins = new AtomicLong();
+
+    /** A login request. */
+    public record Login(String username, String password) {
+    }
+
+    /** Who is logged in, with the CSRF token to send on mutating requests (null for token callers). */
+    public record SessionInfo(String user, String role, String via, String csrfToken) {
+    }
+
+    /** The mode and how to authenticate, for the login page. */
+    public record RuntimeInfo(String mode, String authentication) {
+    }
+
+    public SessionController(HttpSettings settings, Optional<UserStore> users, SessionStore sessions) {
+        this.settings = settings;
+        this.users = users;
+        this.sessions = sessions;
+    }
+
+    @Get("/info")
+    public RuntimeInfo info() {
+        return settings.cluster()
+                ? new RuntimeInfo("cluster", "kubernetes-token")
+                : new RuntimeInfo("standalone", "password");
+    }
+
+    /** Checks a user name and password and sets the session cookie. */
+    @Post("/session")
+    public HttpResponse<SessionInfo> login(@Body Login login) {
+        if (settings.cluster()) {
+            throw new ApiException(HttpStatus.CONFLICT, "not_supported",
+                    "In a cluster there are no local users; send a Kubernetes bearer token, for example from 'kubectl create token NAME'.");
+        }
+        if (login == null || login.username() == null || login.username().isBlank()) {
+            throw ApiException.badRequest("Field 'username' is missing.");
+        }
+        if (login.password() == null || login.password().isEmpty()) {
+            throw ApiException.badRequest("Field 'password' is missing.");
+        }
+        Optional<Caller> caller = users.orElseThrow().authenticate(login.username(), login.password().toCharArray());
+        if (caller.isEmpty()) {
+            long failures = failedLogins.incrementAndGet();
+            if (failures == 1 || failures % 100 == 0) {
+                LOG.warn("Failed login for user '{}' ({} failed logins since start)", login.username(), failures);
+            }
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Wrong user name or password.");
+        }
+        SessionStore.Session session = sessions.open(caller.get());
+        LOG.info("User {} logged in with role {}", caller.get().name(), caller.get().role().label());
+        return HttpResponse.ok(new SessionInfo(caller.get().name(), caller.get().role().label(), "session", session.csrfToken()))
+                .cookie(sessionCookie(session.id(), SessionStore.IDLE_TIMEOUT.toSeconds()));
+    }
+
+    /** The caller of this request. */
+    @Get("/session")
+    public SessionInfo current(HttpRequest<?> request) {
+        Caller caller = SecurityFilter.caller(request).orElseThrow();
+        String csrf = request.getCookies().findCookie(SessionStore.COOKIE)
+                .flatMap(cookie -> sessions.find(cookie.getValue()))
+                .map(SessionStore.Session::csrfToken)
+                .orElse(null);
+        return new SessionInfo(caller.name(), caller.role().label(), caller.via(), csrf);
+    }
+
+    /** Ends the session and clears its cookie. */
+    @Delete("/session")
+    public HttpResponse<Void> logout(HttpRequest<?> request) {
+        request.getCookies().findCookie(SessionStore.COOKIE).ifPresent(cookie -> sessions.close(cookie.getValue()));
+        return HttpResponse.<Void>noContent().cookie(sessionCookie("", 0));
+    }
+
+    private static Cookie sessionCookie(String value, long maxAgeSeconds) {
+        return Cookie.of(SessionStore.COOKIE, value)
+                .httpOnly(true)
+                .sameSite(SameSite.Strict)
+                .path("/")
+                .maxAge(maxAgeSeconds);
+    }
+}
