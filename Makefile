@@ -13,14 +13,14 @@ MVN ?= mvn -B -ntp
 JAR := runtime/target/dishtayantra.jar
 RUN_ARGS ?= examples/
 
-.PHONY: build test run clean services
+.PHONY: build test run clean services browser
 
 ## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
 build:
 	$(MVN) -DskipTests package
 
-## test: start the local brokers when needed, then run every test
-test: services
+## test: start the local brokers and install the browser test tools when needed, then run every test
+test: services browser
 	$(MVN) verify
 
 ## run: run the examples with in-memory and file pub/sub (no broker, no cluster)
@@ -33,6 +33,10 @@ $(JAR):
 ## services: start Redis, RabbitMQ, PostgreSQL, MariaDB, NATS and Mosquitto on 127.0.0.1 if needed
 services:
 	scripts/services.sh
+
+## browser: install headless Chromium, chromedriver and the Prometheus text-format parser if missing
+browser:
+	scripts/browser.sh
 
 clean:
 	$(MVN) clean
