@@ -2,13 +2,13 @@
 # Installs what the dashboard's browser tests and the metrics format test need, from Debian's
 # packages: headless Chromium with its WebDriver (chromium, chromium-driver) and the Prometheus
 # client for Python, whose text-format parser checks the /metrics output
-# (python3-prometheus-client). Does nothing when they are already there.
+# (python3-prometheus-client, for Debian's /usr/bin/python3). Does nothing when they are already there.
 set -u
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || missing+=(python3-prometheus-client)
+/usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || missing+=(python3-prometheus-client)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "browser test tools: chromium, chromedriver and python3-prometheus-client present"
