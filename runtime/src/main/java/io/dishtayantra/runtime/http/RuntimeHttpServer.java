@@ -47,6 +47,8 @@ public final class RuntimeHttpServer implements AutoCloseable {
         properties.put("micronaut.server.max-request-size", 4 * 1024 * 1024);
         properties.put("micronaut.router.static-resources.dashboard.paths", "classpath:dashboard");
         properties.put("micronaut.router.static-resources.dashboard.mapping", "/ui/**");
+        properties.put("jackson.serialization-inclusion", "always");
+        properties.put("jackson.serialization.write-dates-as-timestamps", false);
         properties.put("dishtayantra.mode", settings.mode().name().toLowerCase());
 
         List<Object> singletons = new ArrayList<>(List.of(beans));

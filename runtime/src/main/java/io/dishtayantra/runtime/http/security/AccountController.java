@@ -37,20 +37,20 @@ public class AccountController {
     }
 
     @Get("/users")
-    public List<UserStore.User> users() {
+    public List<UserStore.UserView> users() {
         return store().users();
     }
 
     /** Adds a user or changes the role and password of one. */
     @Put("/users/{name}")
-    public HttpResponse<UserStore.User> putUser(String name, @Body UserRequest request) {
+    public HttpResponse<UserStore.UserView> putUser(String name, @Body UserRequest request) {
         Role role = role(request == null ? null : request.role());
         try {
             store().putUser(name, role, request.password() == null ? null : request.password().toCharArray());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        return HttpResponse.ok(new UserStore.User(name, role.label(), null));
+        return HttpResponse.ok(new UserStore.UserView(name, role.label()));
     }
 
     @Delete("/users/{name}")
@@ -66,7 +66,7 @@ public class AccountController {
     }
 
     @Get("/tokens")
-    public List<UserStore.Token> tokens() {
+    public List<UserStore.TokenView> tokens() {
         return store().tokens();
     }
 

@@ -126,14 +126,22 @@ public final class UserStore {
         }
     }
 
+    /** A user as the API lists it: no hash. */
+    public record UserView(String name, String role) {
+    }
+
+    /** A token as the API lists it: no hash. */
+    public record TokenView(String id, String name, String role, String created) {
+    }
+
     /** The users, without their hashes. */
-    public synchronized List<User> users() {
-        return contents.users().stream().map(u -> new User(u.name(), u.role(), null)).toList();
+    public synchronized List<UserView> users() {
+        return contents.users().stream().map(u -> new UserView(u.name(), u.role())).toList();
     }
 
     /** The tokens, without their hashes. */
-    public synchronized List<Token> tokens() {
-        return contents.tokens().stream().map(t -> new Token(t.id(), t.name(), t.role(), null, t.created())).toList();
+    public synchronized List<TokenView> tokens() {
+        return contents.tokens().stream().map(t -> new TokenView(t.id(), t.name(), t.role(), t.created())).toList();
     }
 
     /**

@@ -113,7 +113,7 @@ class StandaloneSecurityTest {
         admin.post("/api/v1/tokens", Map.of("name", "listed", "role", "viewer"));
         String body = admin.get("/api/v1/tokens").body();
         assertThat(body).contains("listed");
-        assertThat(body).doesNotContain("tokenHash\":\"");
+        assertThat(body).doesNotContain("tokenHash");
     }
 
     @Test
