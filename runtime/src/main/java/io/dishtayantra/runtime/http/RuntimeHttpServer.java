@@ -1,5 +1,7 @@
 package io.dishtayantra.runtime.http;
 
+import io.dishtayantra.runtime.engine.Engine;
+import io.dishtayantra.runtime.http.health.LoadingState;
 import io.dishtayantra.runtime.http.logs.LogBuffer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -35,10 +37,12 @@ public final class RuntimeHttpServer implements AutoCloseable {
      * Starts the server and returns once it accepts connections.
      *
      * @param settings where to listen and in which mode
-     * @param beans objects the controllers need, registered as singletons (such as the engine)
+     * @param engine the DAGs the API serves; the caller keeps ownership and shuts it down
+     * @param loading tells readiness when the start-up DAGs are deployed
+     * @param beans further singletons, such as a KubernetesClient for cluster mode
      * @throws io.micronaut.http.server.exceptions.ServerStartupException when the port is taken
      */
-    public static RuntimeHttpServer start(HttpSettings settings, Object... beans) {
+    public static RuntimeHttpServer start(HttpSettings settings, Engine engine, LoadingState loading, Object... beans) {
         long started = System.nanoTime();
         LogBuffer logBuffer = LogBuffer.install();
         Map<String, Object> properties = new HashMap<>();
@@ -53,6 +57,8 @@ public final class RuntimeHttpServer implements AutoCloseable {
 
         List<Object> singletons = new ArrayList<>(List.of(beans));
         singletons.add(settings);
+        singletons.add(engine);
+        singletons.add(loading);
         singletons.add(logBuffer);
         ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)

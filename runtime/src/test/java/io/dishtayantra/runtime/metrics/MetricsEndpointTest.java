@@ -2,9 +2,8 @@ package io.dishtayantra.runtime.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dishtayantra.runtime.http.HttpSettings;
-import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.TestHttp;
+import io.dishtayantra.runtime.http.TestRuntime;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,18 +16,20 @@ class MetricsEndpointTest {
     @TempDir
     static Path dataDirectory;
 
-    static RuntimeHttpServer server;
+    static TestRuntime runtime;
     static TestHttp anonymous;
 
     @BeforeAll
     static void startServer() {
-        server = RuntimeHttpServer.start(new HttpSettings("127.0.0.1", 0, HttpSettings.Mode.STANDALONE, dataDirectory, "default", null));
-        anonymous = new TestHttp(server.uri());
+        runtime = new TestRuntime(dataDirectory);
+        runtime.start(TestRuntime.chain("metered"));
+        runtime.start(TestRuntime.chain("removed"));
+        anonymous = runtime.anonymous;
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
+        runtime.close();
     }
 
     @Test

@@ -2,8 +2,7 @@ package io.dishtayantra.runtime.http.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dishtayantra.runtime.http.HttpSettings;
-import io.dishtayantra.runtime.http.RuntimeHttpServer;
+import io.dishtayantra.runtime.http.TestRuntime;
 import io.dishtayantra.runtime.http.security.UserStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +21,17 @@ class DashboardBrowserTest {
     @TempDir
     static Path dataDirectory;
 
-    static RuntimeHttpServer server;
+    static TestRuntime runtime;
     static Browser browser;
     static String adminPassword;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RuntimeHttpServer.start(new HttpSettings("127.0.0.1", 0, HttpSettings.Mode.STANDALONE, dataDirectory, "default", null));
-        adminPassword = server.bean(UserStore.class).generatedAdminPassword().orElseThrow();
+        runtime = new TestRuntime(dataDirectory);
+        runtime.start(TestRuntime.chain("payments"));
+        runtime.start(TestRuntime.chain("quotes"));
+        runtime.loading.markLoaded();
+        adminPassword = runtime.server.bean(UserStore.class).generatedAdminPassword().orElseThrow();
         browser = new Browser();
     }
 
@@ -38,11 +40,11 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        server.close();
+        runtime.close();
     }
 
     private static String url(String path) {
-        return server.uri().resolve(path).toString();
+        return runtime.server.uri().resolve(path).toString();
     }
 
     @Test

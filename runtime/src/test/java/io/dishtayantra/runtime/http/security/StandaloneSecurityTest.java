@@ -3,9 +3,8 @@ package io.dishtayantra.runtime.http.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dishtayantra.runtime.http.HttpSettings;
-import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.TestHttp;
+import io.dishtayantra.runtime.http.TestRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,20 +18,20 @@ class StandaloneSecurityTest {
     @TempDir
     static Path dataDirectory;
 
-    static RuntimeHttpServer server;
+    static TestRuntime runtime;
     static TestHttp anonymous;
     static String adminPassword;
 
     @BeforeAll
     static void startServer() {
-        server = RuntimeHttpServer.start(new HttpSettings("127.0.0.1", 0, HttpSettings.Mode.STANDALONE, dataDirectory, "default", null));
-        anonymous = new TestHttp(server.uri());
-        adminPassword = server.bean(UserStore.class).generatedAdminPassword().orElseThrow();
+        runtime = new TestRuntime(dataDirectory);
+        anonymous = runtime.anonymous;
+        adminPassword = runtime.server.bean(UserStore.class).generatedAdminPassword().orElseThrow();
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
+        runtime.close();
     }
 
     static TestHttp login(String user, String password) {
