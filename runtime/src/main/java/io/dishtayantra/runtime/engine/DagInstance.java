@@ -229,9 +229,19 @@ public final class DagInstance {
             }
         });
 
+        // Intake stops first and the queued events are processed while subscribers are still
+        // open, so their acknowledgements (file positions, broker offsets) reach open sources.
         if (parts.ticker() != null) {
             parts.ticker().shutdownNow();
         }
+        for (SubscriberRuntime subscriber : parts.subscribers()) {
+            try {
+                subscriber.subscriber().pause();
+            } catch (RuntimeException error) {
+                LOG.warn("DAG {}: pausing subscriber {} failed: {}", name, subscriber.name(), error.toString());
+            }
+        }
+        awaitDrained(parts, System.nanoTime() + timeoutNanos);
         for (SubscriberRuntime subscriber : parts.subscribers()) {
             closeQuietly("subscriber " + subscriber.name(), subscriber.subscriber());
         }
@@ -246,6 +256,20 @@ public final class DagInstance {
         java.util.Collections.reverse(steps);
         for (DagAssembler.Started step : steps) {
             closeQuietly(step.description(), step.component());
+        }
+    }
+
+    /** Waits until every input queue is empty and no event awaits a publisher, or until the deadline. */
+    private static void awaitDrained(DagRuntime parts, long deadlineNanos) {
+        while (System.nanoTime() - deadlineNanos < 0 && parts.loop().thread().isAlive()) {
+            boolean empty = parts.loop().inFlight() == 0;
+            for (NodeRuntime node : parts.nodes()) {
+                empty &= node.queue == null || node.queue.size() == 0;
+            }
+            if (empty) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
