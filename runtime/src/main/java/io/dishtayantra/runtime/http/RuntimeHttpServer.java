@@ -99,8 +99,12 @@ public final class RuntimeHttpServer implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Stops the server and closes its context; later calls do nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!context.isRunning()) {
+            return;
+        }
         server.stop();
         context.close();
         LOG.info("HTTP server stopped");
