@@ -136,7 +136,7 @@ function renderTables(dag) {
     el('td', {}, connector.role),
     el('td', {}, connector.uri),
     el('td', {}, connector.connected ? 'yes' : 'no' + (connector.lastError ? ' (' + connector.lastError + ')' : '')),
-    el('td', { class: 'num' }, formatNumber(connector.reconnects)),
+    el('td', { class: 'num' }, formatNumber(connector.reconnectAttempt)),
     el('td', { class: 'num' }, connector.lag === null || connector.lag === undefined ? '–' : formatNumber(connector.lag)))));
   document.getElementById('window').textContent = dag.window ? dag.window : 'Always on.';
 }
