@@ -12,14 +12,14 @@ import java.util.List;
  * The checks {@code run} makes before starting a DAG: the engine's structural checks plus the
  * catalog's checks of every calculator, transformer, subscriber and publisher.
  */
-public final class ManifestCheck {
+final class ManifestCheck {
 
     private ManifestCheck() {
     }
 
     // TODO: delegate to io.dishtayantra.crd.validation.DagValidator once it is in this branch; it
     // also reports fields a node type does not take and unused components.
-    public static List<ValidationProblem> problems(Dag dag, ComponentCatalog catalog) {
+    static List<ValidationProblem> problems(Dag dag, ComponentCatalog catalog) {
         List<ValidationProblem> problems = new ArrayList<>(Engine.checkStructure(dag));
         DagSpec spec = dag.getSpec();
         if (spec == null) {

@@ -4,9 +4,9 @@ import io.dishtayantra.crd.manifest.ManifestDocument;
 import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.TimeWindowSpec;
+import io.dishtayantra.crd.validation.DagValidator;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.catalog.RuntimeCatalog;
-import io.dishtayantra.runtime.cli.ManifestCheck;
 import io.dishtayantra.runtime.engine.DagInstance;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.DagState;
@@ -36,13 +36,13 @@ public final class DagService {
 
     private final Engine engine;
     private final HttpSettings settings;
-    private final RuntimeCatalog catalog;
+    private final DagValidator validator;
     private final Map<String, Path> baseDirectories = new ConcurrentHashMap<>();
 
     public DagService(Engine engine, HttpSettings settings) {
         this.engine = engine;
         this.settings = settings;
-        this.catalog = new RuntimeCatalog(engine.services().calculators(), engine.services().connectors());
+        this.validator = new DagValidator(new RuntimeCatalog(engine.services().calculators(), engine.services().connectors()));
     }
 
     public Engine engine() {
@@ -120,11 +120,8 @@ public final class DagService {
         if (document.resource() != null && !(document.resource() instanceof Dag)) {
             throw ApiException.badRequest("The manifest is a " + document.resource().getKind() + "; send a DAG.");
         }
-        List<ValidationProblem> problems = new ArrayList<>(document.problems());
+        List<ValidationProblem> problems = validator.validate(document).problems();
         Dag dag = (Dag) document.resource();
-        if (dag != null) {
-            problems.addAll(ManifestCheck.problems(dag, catalog));
-        }
         String name = dag == null || dag.getMetadata() == null ? null : dag.getMetadata().getName();
         rejectIfInvalid(name, problems);
         requireFreeName(name);
@@ -163,7 +160,7 @@ public final class DagService {
             copy.getSpec().setTimeWindow(window);
             copy.getSpec().setTimeWindowRef(null);
         }
-        rejectIfInvalid(newName, ManifestCheck.problems(copy, catalog));
+        rejectIfInvalid(newName, validator.validate(copy).problems());
         requireFreeName(newName);
         DagInstance instance = deploy(copy, baseDirectory(name));
         startOrFail(instance);
