@@ -24,6 +24,12 @@ public final class RuntimeCatalog implements ComponentCatalog {
         this.connectors = connectors;
     }
 
+    /** The catalog of every kind on the class path. */
+    public static RuntimeCatalog fromClassPath() {
+        ClassLoader loader = RuntimeCatalog.class.getClassLoader();
+        return new RuntimeCatalog(CalculatorRegistry.load(loader), ConnectorRegistry.load(loader));
+    }
+
     @Override
     public Set<String> calculatorTypes() {
         return calculators.calculatorTypes();

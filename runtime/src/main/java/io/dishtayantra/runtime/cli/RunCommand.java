@@ -150,15 +150,14 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> seen = new HashMap<>();
         for (Path path : paths) {
             for (ManifestDocument document : loader.load(path)) {
-                List<ValidationProblem> problems = new ArrayList<>(document.problems());
                 if (document.resource() != null && !(document.resource() instanceof Dag)) {
                     LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
                             document.resource().getKind(), document.resource().getMetadata().getName());
                     continue;
                 }
+                List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
                 Dag dag = (Dag) document.resource();
                 if (dag != null) {
-                    problems.addAll(ManifestCheck.problems(dag, catalog));
                     String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
                     String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
                     if (earlier != null) {
