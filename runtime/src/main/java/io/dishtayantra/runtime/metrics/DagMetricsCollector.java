@@ -12,20 +12,31 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the engine's own counters into Prometheus samples at scrape time, so the event path pays
- * nothing for metrics beyond the engine's counter increments. Labels are limited to
- * {@code dag}, {@code node}, {@code connector}, {@code role} and {@code state}, whose values come from
- * manifests, never from events. A removed DAG's series disappear with it on the next scrape.
+ * nothing for metrics beyond the engine's counter increments and processing-time histograms.
+ * Labels are limited to {@code dag}, {@code node}, {@code connector}, {@code role}, {@code state}
+ * and {@code component}, whose values come from manifests, never from events. A removed DAG's
+ * series disappear with it on the next scrape.
+ *
+ * <p>Counters and gauges that plugins register through {@code PluginContext.metrics()} become
+ * {@code dishtayantra_component_NAME} with labels {@code dag} and {@code component}.
  */
 public final class DagMetricsCollector implements MultiCollector {
+
+    /** Name of the processing-time histogram. */
+    public static final String LATENCY = "dishtayantra_node_processing_seconds";
 
     private final Engine engine;
 
@@ -95,8 +106,17 @@ public final class DagMetricsCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         Families families = new Families();
+        HistogramSnapshot.Builder latency = HistogramSnapshot.builder().name(LATENCY)
+                .help("Time a node's calculator and transformers took per input, in seconds.");
+        boolean anyLatency = false;
+        ComponentFamilies components = new ComponentFamilies();
         for (DagInstance dag : engine.list()) {
             addDag(families, dag.snapshot());
+            for (Map.Entry<String, LatencyHistogram> node : dag.latencies().entrySet()) {
+                latency.dataPoint(histogramPoint(node.getValue(), Labels.of("dag", dag.name(), "node", node.getKey())));
+                anyLatency = true;
+            }
+            dag.componentMetrics().forEach((component, metrics) -> components.add(dag.name(), component, metrics));
         }
         List<MetricSnapshot> snapshots = new ArrayList<>();
         for (Family family : families.all()) {
@@ -104,12 +124,20 @@ public final class DagMetricsCollector implements MultiCollector {
                 snapshots.add(family.build());
             }
         }
+        if (anyLatency) {
+            snapshots.add(latency.build());
+        }
+        snapshots.addAll(components.build());
         return new MetricSnapshots(snapshots);
     }
 
-    @Override
-    public List<String> getPrometheusNames() {
-        return new Families().all().stream().map(Family::name).toList();
+    private static HistogramDataPointSnapshot histogramPoint(LatencyHistogram histogram, Labels labels) {
+        long[] counts = histogram.bucketCounts();
+        return HistogramDataPointSnapshot.builder()
+                .labels(labels)
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(LatencyHistogram.UPPER_BOUNDS_SECONDS, counts))
+                .sum(histogram.sumSeconds())
+                .build();
     }
 
     private static void addDag(Families families, DagSnapshot snapshot) {

@@ -24,6 +24,16 @@ class MetricsEndpointTest {
         runtime = new TestRuntime(dataDirectory);
         runtime.start(TestRuntime.chain("metered"));
         runtime.start(TestRuntime.chain("removed"));
+        runtime.start("""
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: traced}
+                spec:
+                  subscribers: [{name: in, uri: "mem://queue/traced-in"}]
+                  calculators: [{name: tracer, type: io.dishtayantra.runtime.testplugins.Trace}]
+                  nodes:
+                    - {name: ingest, type: Subscription, subscriber: in, calculator: tracer}
+                """);
         anonymous = runtime.anonymous;
     }
 
@@ -88,7 +98,7 @@ class MetricsEndpointTest {
     @Test
     void labelsAreOnlyDagNodeConnectorRoleState() throws Exception {
         Map<String, PrometheusTextParser.Family> families = PrometheusTextParser.parse(anonymous.get("/metrics").body());
-        java.util.Set<String> allowed = java.util.Set.of("dag", "node", "connector", "role", "state");
+        java.util.Set<String> allowed = java.util.Set.of("dag", "node", "connector", "role", "state", "component", "le");
         families.values().stream()
                 .filter(family -> family.name().startsWith("dishtayantra_"))
                 .flatMap(family -> family.samples().stream())
@@ -103,5 +113,44 @@ class MetricsEndpointTest {
         families.values().stream()
                 .flatMap(family -> family.samples().stream())
                 .forEach(sample -> assertThat(sample.labels().get("dag")).as(sample.toString()).isNotEqualTo("removed"));
+    }
+
+    @Test
+    void processingTimeIsHistogramPerNode() throws Exception {
+        runtime.admin.post("/api/v1/dags/metered/nodes/ingest/events", Map.of("a", 3, "b", 4));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                runtime.engine.get("metered").orElseThrow().snapshot().nodes().get(1).in() >= 1);
+
+        Map<String, PrometheusTextParser.Family> families = PrometheusTextParser.parse(anonymous.get("/metrics").body());
+        PrometheusTextParser.Family latency = families.get(DagMetricsCollector.LATENCY);
+        assertThat(latency.type()).isEqualTo("histogram");
+        Map<String, String> add = Map.of("dag", "metered", "node", "add");
+        double count = sample(families, DagMetricsCollector.LATENCY, DagMetricsCollector.LATENCY + "_count", add).value();
+        long nodeIn = runtime.engine.get("metered").orElseThrow().snapshot().nodes().get(1).in();
+        assertThat(count).isEqualTo(nodeIn);
+        assertThat(sample(families, DagMetricsCollector.LATENCY, DagMetricsCollector.LATENCY + "_bucket",
+                Map.of("dag", "metered", "node", "add", "le", "+Inf")).value()).isEqualTo(count);
+        assertThat(sample(families, DagMetricsCollector.LATENCY, DagMetricsCollector.LATENCY + "_sum", add).value()).isPositive();
+
+        double previous = 0;
+        for (PrometheusTextParser.Sample bucket : latency.samples()) {
+            if (bucket.name().endsWith("_bucket") && bucket.labels().get("node").equals("add") && bucket.labels().get("dag").equals("metered")) {
+                assertThat(bucket.value()).as("cumulative bucket " + bucket.labels().get("le")).isGreaterThanOrEqualTo(previous);
+                previous = bucket.value();
+            }
+        }
+    }
+
+    @Test
+    void componentMetricsAreExported() throws Exception {
+        runtime.admin.post("/api/v1/dags/traced/nodes/ingest/events", Map.of("x", 1));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                runtime.engine.get("traced").orElseThrow().snapshot().eventsIn() >= 1);
+        Map<String, PrometheusTextParser.Family> families = PrometheusTextParser.parse(anonymous.get("/metrics").body());
+        PrometheusTextParser.Family traced = families.get("dishtayantra_component_traced_events");
+        assertThat(traced.type()).isEqualTo("counter");
+        assertThat(traced.samples().getFirst().labels()).containsEntry("dag", "traced");
+        assertThat(traced.samples().getFirst().labels().get("component")).contains("tracer");
+        assertThat(traced.samples().getFirst().value()).isGreaterThanOrEqualTo(1);
     }
 }
