@@ -38,7 +38,7 @@ public final class RuntimeHttpServer implements AutoCloseable {
      *
      * @param settings where to listen and in which mode
      * @param engine the DAGs the API serves; the caller keeps ownership and shuts it down
-     * @param loading tells readiness when the start-up DAGs are deployed
+     * @param loading the readiness flag the caller sets once the start-up DAGs are deployed
      * @param beans further singletons, such as a KubernetesClient for cluster mode
      * @throws io.micronaut.http.server.exceptions.ServerStartupException when the port is taken
      */
@@ -79,12 +79,12 @@ public final class RuntimeHttpServer implements AutoCloseable {
         return new RuntimeHttpServer(context, server, startupTime);
     }
 
-    /** The base URI, such as http://127.0.0.1:8080. */
+    /** Returns the base URI, such as http://127.0.0.1:8080. */
     public URI uri() {
         return URI.create("http://" + server.getHost() + ":" + server.getPort());
     }
 
-    /** The port the server listens on. */
+    /** Returns the port the server listens on. */
     public int port() {
         return server.getPort();
     }
@@ -94,7 +94,7 @@ public final class RuntimeHttpServer implements AutoCloseable {
         return startupTime;
     }
 
-    /** A bean of the server's context, such as the user store. */
+    /** Returns a bean of the server's context, such as the user store. */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

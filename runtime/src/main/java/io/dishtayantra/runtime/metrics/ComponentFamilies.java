@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * Groups the counters and gauges that components of all DAGs registered into one Prometheus
  * family per metric name, labelled with the DAG and the component (such as {@code publisher/out}).
- * A name used as a counter by one component and as a gauge by another keeps the first kind seen;
- * the other component's samples are left out, because a family has one type; so is a second
+ * A name used as a counter by one component and as a gauge by another keeps the first kind seen.
+ * The other component's samples are left out, because a family has one type, and so is a second
  * sample with the same labels. Not thread-safe:
  * build one per scrape.
  */
@@ -43,7 +43,7 @@ final class ComponentFamilies {
         });
     }
 
-    /** Whether a family already has a sample with these labels, as when a component registers x and x_total. */
+    /** Checks whether a family already has a sample with these labels, as when a component registers x and x_total. */
     private static boolean contains(List<? extends Map.Entry<Labels, ?>> samples, Labels labels) {
         return samples != null && samples.stream().anyMatch(sample -> sample.getKey().equals(labels));
     }
@@ -65,7 +65,7 @@ final class ComponentFamilies {
         return snapshots;
     }
 
-    /** A valid Prometheus name: invalid characters become '_', and a trailing _total is dropped (the format adds it). */
+    /** Returns a valid Prometheus name: invalid characters become '_', and a trailing _total is dropped (the format adds it). */
     static String familyName(String metricName) {
         String name = PREFIX + metricName.replaceAll("[^a-zA-Z0-9_]", "_");
         return name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;

@@ -49,7 +49,7 @@ public final class LatencyHistogram {
         SUM.setOpaque(this, sumNanos + value);
     }
 
-    /** A copy of the counts per bucket (not cumulative), in the order of {@link #UPPER_BOUNDS_SECONDS}. */
+    /** Returns a copy of the counts per bucket (not cumulative), in the order of {@link #UPPER_BOUNDS_SECONDS}. */
     public long[] bucketCounts() {
         long[] copy = new long[BUCKETS];
         for (int i = 0; i < BUCKETS; i++) {

@@ -40,7 +40,7 @@ public final class TestHttp {
         this.base = base;
     }
 
-    /** A copy that sends one more header on every request. */
+    /** Returns a copy that sends one more header on every request. */
     public TestHttp with(String name, String value) {
         TestHttp copy = new TestHttp(base);
         copy.headers.addAll(headers);

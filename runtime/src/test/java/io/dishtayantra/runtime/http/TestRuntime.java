@@ -51,7 +51,7 @@ public final class TestRuntime implements AutoCloseable {
         return (Dag) documents.getFirst().resource();
     }
 
-    /** A three-node DAG named {@code name}: mem queue in, Addition calculator, mem queue out. */
+    /** Returns the manifest of a three-node DAG named {@code name}: mem queue in, Addition calculator, mem queue out. */
     public static String chain(String name) {
         return """
                 apiVersion: dishtayantra.io/v1alpha1

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LatencyHistogramTest {
 
     @Test
-    void recordPutsTimeInFirstBucketAtOrAboveIt() {
+    void recordFillsBucketAtOrAbove() {
         LatencyHistogram histogram = new LatencyHistogram();
         histogram.record(5_000);
         histogram.record(10_000);

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the API does to the engine: lifecycle actions, adding, deleting and cloning DAGs. In
+ * The API's operations on the engine: lifecycle actions, adding, deleting and cloning DAGs. In
  * cluster mode the operator owns the lifecycle, so every action is rejected with 409 and the
- * kubectl command to use instead. Thread-safe; changes to one DAG are serialised by the engine.
+ * kubectl command to use instead. Thread-safe, because the engine serialises changes to one DAG.
  */
 public final class DagService {
 
@@ -54,7 +54,7 @@ public final class DagService {
         baseDirectories.put(dagName, baseDirectory);
     }
 
-    /** The DAG of that name, or a 404. */
+    /** Returns the DAG of that name, or throws a 404. */
     public DagInstance dag(String name) {
         return engine.get(name).orElseThrow(() -> ApiException.notFound("DAG", name));
     }
@@ -113,7 +113,7 @@ public final class DagService {
         }
         List<ManifestDocument> documents = new ManifestLoader().parse(text, Path.of("request body"));
         if (documents.size() != 1) {
-            throw ApiException.badRequest("The request body holds " + documents.size()
+            throw ApiException.badRequest("The request body contains " + documents.size()
                     + " documents; send exactly one DAG manifest.");
         }
         ManifestDocument document = documents.getFirst();
@@ -132,7 +132,7 @@ public final class DagService {
         return instance;
     }
 
-    /** Stops and forgets a DAG (standalone only). */
+    /** Stops a DAG and removes it from the engine (standalone only). */
     public void delete(String name) {
         dag(name);
         rejectInCluster("delete", name);

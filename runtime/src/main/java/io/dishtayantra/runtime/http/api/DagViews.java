@@ -110,7 +110,7 @@ public final class DagViews {
         return connectors;
     }
 
-    /** The window as one line, such as "09:00-17:00 Europe/London on Mon, Tue", or the TimeWindow's name. */
+    /** Formats the window as one line, such as "09:00-17:00 Europe/London on Mon, Tue", or the TimeWindow's name. */
     static String window(Dag dag) {
         if (dag.getSpec() == null) {
             return null;
@@ -127,7 +127,7 @@ public final class DagViews {
         return window.getStart() + "-" + end + " " + window.getTimeZone() + " " + days;
     }
 
-    /** The spec as a map, with every secret config value and URI password hidden. */
+    /** Converts the spec to a map, with every secret config value and URI password hidden. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> redactedSpec(Dag dag) {
         if (dag.getSpec() == null) {

@@ -17,7 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Kubernetes probes, open without credentials. Liveness: the server answers. Readiness: every
+ * Kubernetes probes, open without credentials. Liveness: the server responds. Readiness: every
  * DAG given at start-up is loaded, none is starting, stopping or failed, and every subscriber
  * and publisher of a running DAG is connected. A suspended DAG's connectors are not checked,
  * because a paused source may close its connection; a stopped DAG was stopped on purpose and is
@@ -30,7 +30,7 @@ public class HealthController {
     private final Engine engine;
     private final LoadingState loading;
 
-    /** The probe answer: UP or DOWN, with every reason for DOWN. */
+    /** The probe's response body: UP or DOWN, with every reason for DOWN. */
     public record Health(String status, List<String> reasons) {
     }
 

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether the process has deployed every DAG it was given. The HTTP server starts before the DAGs
- * so that probes answer early; readiness stays false until {@link #markLoaded()}. Thread-safe.
+ * so that probes respond early; readiness stays false until {@link #markLoaded()}. Thread-safe.
  */
 public final class LoadingState {
 

@@ -63,7 +63,7 @@ public final class LogBuffer extends AppenderBase<ILoggingEvent> {
         return buffer;
     }
 
-    /** The file of the first file appender on the root logger, or null when logs go only to the console. */
+    /** Returns the file of the first file appender on the root logger, or null when logs go only to the console. */
     public static Path configuredLogFile() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return null;
@@ -93,7 +93,7 @@ public final class LogBuffer extends AppenderBase<ILoggingEvent> {
     }
 
     /**
-     * The newest lines that match, oldest first.
+     * Returns the newest lines that match, oldest first.
      *
      * @param minimumLevel lowest level to include, such as WARN; null for all
      * @param search text that the message, logger or error must contain, ignoring case; null for all

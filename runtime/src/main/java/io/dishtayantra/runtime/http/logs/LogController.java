@@ -26,7 +26,7 @@ public class LogController {
     private final LogBuffer buffer;
     private final HttpSettings settings;
 
-    /** A page of log lines; {@code logFile} tells whether {@code /api/v1/logs/file} has something to download. */
+    /** A page of log lines. {@code logFile} is true when {@code /api/v1/logs/file} has a file to download. */
     public record LogPage(List<LogLine> lines, long appended, boolean logFile) {
     }
 
@@ -57,7 +57,7 @@ public class LogController {
         }
     }
 
-    /** The whole log file, as an attachment; 404 when logs go only to the console. */
+    /** Sends the whole log file as an attachment, or 404 when logs go only to the console. */
     @Get(value = "/file", produces = MediaType.TEXT_PLAIN)
     public HttpResponse<SystemFile> file() {
         Path file = logFile();

@@ -19,7 +19,7 @@ public class MonitoringController {
     private final SystemMonitor monitor = new SystemMonitor();
     private final Engine engine;
 
-    /** What the monitoring page shows. */
+    /** The monitoring page's data. */
     public record SystemReport(SystemMonitor.Snapshot system, Map<String, Integer> dagsByState,
             List<CalculatorKinds.KindStatus> calculatorKinds) {
     }

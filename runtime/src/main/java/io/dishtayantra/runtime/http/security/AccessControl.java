@@ -3,7 +3,7 @@ package io.dishtayantra.runtime.http.security;
 import io.micronaut.http.HttpRequest;
 
 /**
- * Authenticates a request and decides whether it may do what it asks. Implementations may block
+ * Authenticates a request and decides whether it may do what it requests. Implementations may block
  * (a Kubernetes review is an HTTP call), so callers run them off the event loop. Thread-safe.
  */
 public interface AccessControl {
@@ -16,7 +16,7 @@ public interface AccessControl {
      */
     AccessDecision check(HttpRequest<?> request, Permission permission, String dagName);
 
-    /** The bearer token of the Authorization header, or null when there is none. */
+    /** Returns the bearer token of the Authorization header, or null when there is none. */
     static String bearerToken(HttpRequest<?> request) {
         String header = request.getHeaders().getAuthorization().orElse(null);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

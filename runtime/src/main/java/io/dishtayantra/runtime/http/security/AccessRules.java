@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Which permission each path needs, and which DAG a path is about. */
+/** The permission each path needs, and the DAG a path is about. */
 public final class AccessRules {
 
     private static final Pattern DAG_PATH = Pattern.compile("^/api/v1/dags/([^/]+)(/.*)?$");
@@ -14,7 +14,7 @@ public final class AccessRules {
     private AccessRules() {
     }
 
-    /** The permission a request needs. */
+    /** Returns the permission a request needs. */
     public static Permission required(HttpMethod method, String path) {
         if (path.equals("/") || path.startsWith("/ui/") || path.equals("/ui") || path.equals("/favicon.ico")
                 || path.equals("/metrics") || path.startsWith("/health/")
@@ -32,7 +32,7 @@ public final class AccessRules {
         return StandaloneAccessControl.mutating(method) ? Permission.ADMIN : Permission.READ;
     }
 
-    /** The DAG named in a path such as /api/v1/dags/NAME/suspend, or null. */
+    /** Returns the DAG named in a path such as /api/v1/dags/NAME/suspend, or null. */
     public static String dagName(String path) {
         Matcher matcher = DAG_PATH.matcher(path);
         return matcher.matches() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;

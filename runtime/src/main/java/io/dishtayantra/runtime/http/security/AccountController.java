@@ -70,7 +70,7 @@ public class AccountController {
         return store().tokens();
     }
 
-    /** Creates a token; the response holds its secret, which is shown only this once. */
+    /** Creates a token. The response contains its secret, which is shown only this once. */
     @Post("/tokens")
     public HttpResponse<UserStore.IssuedToken> createToken(@Body TokenRequest request) {
         if (request == null || request.name() == null) {

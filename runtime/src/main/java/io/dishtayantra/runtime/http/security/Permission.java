@@ -1,7 +1,7 @@
 package io.dishtayantra.runtime.http.security;
 
 /**
- * What a request needs. In standalone mode {@link #READ} needs the viewer role and
+ * The access a request needs. In standalone mode {@link #READ} needs the viewer role and
  * {@link #ADMIN} the admin role; in cluster mode they map to the RBAC verbs {@code get} and
  * {@code patch} on the {@code dags} resource.
  */

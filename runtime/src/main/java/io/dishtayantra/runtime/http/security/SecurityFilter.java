@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 @ServerFilter("/**")
 public class SecurityFilter {
 
-    /** Request attribute that holds the authenticated {@link Caller}. */
+    /** Request attribute that contains the authenticated {@link Caller}. */
     public static final String CALLER_ATTRIBUTE = "dishtayantra.caller";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
@@ -35,7 +35,7 @@ public class SecurityFilter {
         this.accessControl = accessControl;
     }
 
-    /** The authenticated caller of a request that passed this filter, if any. */
+    /** Returns the authenticated caller of a request that passed this filter, if any. */
     public static Optional<Caller> caller(HttpRequest<?> request) {
         return request.getAttribute(CALLER_ATTRIBUTE, Caller.class);
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Login, logout and the current caller; also tells the dashboard which mode the runtime is in. */
+/** Login, logout and the current caller, and the runtime's mode for the login page. */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SessionController {
@@ -35,7 +35,7 @@ public class SessionController {
     public record Login(String username, String password) {
     }
 
-    /** Who is logged in, with the CSRF token to send on mutating requests (null for token callers). */
+    /** The logged-in caller, with the CSRF token to send on mutating requests (null for token callers). */
     public record SessionInfo(String user, String role, String via, String csrfToken) {
     }
 
@@ -83,7 +83,7 @@ public class SessionController {
                 .cookie(sessionCookie(session.id(), SessionStore.IDLE_TIMEOUT.toSeconds()));
     }
 
-    /** The caller of this request. */
+    /** Returns the caller of this request. */
     @Get("/session")
     public SessionInfo current(HttpRequest<?> request) {
         Caller caller = SecurityFilter.caller(request).orElseThrow();

@@ -85,12 +85,12 @@ public final class UserStore {
         }
     }
 
-    /** The admin password created by this instance, or empty when the users file already existed. */
+    /** Returns the admin password created by this instance, or empty when the users file already existed. */
     public Optional<String> generatedAdminPassword() {
         return Optional.ofNullable(generatedAdminPassword);
     }
 
-    /** The file the store lives in. */
+    /** Returns the users file. */
     public Path file() {
         return file;
     }
@@ -134,12 +134,12 @@ public final class UserStore {
     public record TokenView(String id, String name, String role, String created) {
     }
 
-    /** The users, without their hashes. */
+    /** Lists the users, without their hashes. */
     public synchronized List<UserView> users() {
         return contents.users().stream().map(u -> new UserView(u.name(), u.role())).toList();
     }
 
-    /** The tokens, without their hashes. */
+    /** Lists the tokens, without their hashes. */
     public synchronized List<TokenView> tokens() {
         return contents.tokens().stream().map(t -> new TokenView(t.id(), t.name(), t.role(), t.created())).toList();
     }

@@ -65,7 +65,7 @@ class OpenApiDocumentTest {
         assertThat(documented).isEqualTo(served);
     }
 
-    /** One entry per concrete path: a {action:a|b} segment becomes one path per alternative. */
+    /** Lists one entry per concrete path: a {action:a|b} segment becomes one path per alternative. */
     private static Set<String> expand(UriRouteInfo<?, ?> route) {
         String template = route.getUriMatchTemplate().toString();
         Set<String> paths = new TreeSet<>();

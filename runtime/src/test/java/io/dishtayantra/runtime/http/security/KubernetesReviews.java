@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Answers TokenReviews and SubjectAccessReviews on a fabric8 mock API server the way a real API
+ * Replies to TokenReviews and SubjectAccessReviews on a fabric8 mock API server the way a real API
  * server with RBAC would for three users: alice may get and patch dags, bob may only get them,
  * and carol may get only the DAG named {@code visible}. Any other token is not authenticated.
  */
