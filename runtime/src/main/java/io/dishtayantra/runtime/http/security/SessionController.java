@@ -15,6 +15,8 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +27,18 @@ import org.slf4j.LoggerFactory;
 public class SessionController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionController.class);
+    private static final long PASSWORD_CHECK_WAIT_SECONDS = 10;
 
     private final HttpSettings settings;
     private final Optional<UserStore> users;
     private final SessionStore sessions;
     private final AtomicLong failedLogins = new AtomicLong();
+
+    /**
+     * Password checks running at once. One PBKDF2 check took 0.2 s warm and up to 4 s cold on a
+     * loaded 2-core machine, so without a bound a burst of logins would starve the DAGs.
+     */
+    private final Semaphore passwordChecks = new Semaphore(2);
 
     /** A login request. */
     public record Login(String username, String password) {
@@ -58,7 +67,7 @@ public class SessionController {
 
     /** Checks a user name and password and sets the session cookie. */
     @Post("/session")
-    public HttpResponse<SessionInfo> login(@Body Login login) {
+    public HttpResponse<SessionInfo> login(HttpRequest<?> request, @Body Login login) {
         if (settings.cluster()) {
             throw new ApiException(HttpStatus.CONFLICT, "not_supported",
                     "In a cluster there are no local users; send a Kubernetes bearer token, for example from 'kubectl create token NAME'.");
@@ -69,7 +78,7 @@ public class SessionController {
         if (login.password() == null || login.password().isEmpty()) {
             throw ApiException.badRequest("Field 'password' is missing.");
         }
-        Optional<Caller> caller = users.orElseThrow().authenticate(login.username(), login.password().toCharArray());
+        Optional<Caller> caller = checkPassword(login);
         if (caller.isEmpty()) {
             long failures = failedLogins.incrementAndGet();
             if (failures == 1 || failures % 100 == 0) {
@@ -80,7 +89,30 @@ public class SessionController {
         SessionStore.Session session = sessions.open(caller.get());
         LOG.info("User {} logged in with role {}", caller.get().name(), caller.get().role().label());
         return HttpResponse.ok(new SessionInfo(caller.get().name(), caller.get().role().label(), "session", session.csrfToken()))
-                .cookie(sessionCookie(session.id(), SessionStore.IDLE_TIMEOUT.toSeconds()));
+                .cookie(sessionCookie(session.id(), SessionStore.IDLE_TIMEOUT.toSeconds(), secure(request)));
+    }
+
+    private Optional<Caller> checkPassword(Login login) {
+        try {
+            if (!passwordChecks.tryAcquire(PASSWORD_CHECK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Rejected a login for user '{}': too many password checks are running", login.username());
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
+                        "Too many logins at once; try again in a few seconds.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", "The runtime is shutting down.");
+        }
+        try {
+            return users.orElseThrow().authenticate(login.username(), login.password().toCharArray());
+        } finally {
+            passwordChecks.release();
+        }
+    }
+
+    /** Whether the browser reached the runtime over HTTPS, directly or through a proxy that says so. */
+    private static boolean secure(HttpRequest<?> request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
     /** Returns the caller of this request. */
@@ -98,13 +130,15 @@ public class SessionController {
     @Delete("/session")
     public HttpResponse<Void> logout(HttpRequest<?> request) {
         request.getCookies().findCookie(SessionStore.COOKIE).ifPresent(cookie -> sessions.close(cookie.getValue()));
-        return HttpResponse.<Void>noContent().cookie(sessionCookie("", 0));
+        return HttpResponse.<Void>noContent().cookie(sessionCookie("", 0, secure(request)));
     }
 
-    private static Cookie sessionCookie(String value, long maxAgeSeconds) {
+    /** Builds the session cookie: HttpOnly, SameSite=Strict, and Secure when the request came over HTTPS. */
+    private static Cookie sessionCookie(String value, long maxAgeSeconds, boolean secure) {
         return Cookie.of(SessionStore.COOKIE, value)
                 .httpOnly(true)
                 .sameSite(SameSite.Strict)
+                .secure(secure)
                 .path("/")
                 .maxAge(maxAgeSeconds);
     }

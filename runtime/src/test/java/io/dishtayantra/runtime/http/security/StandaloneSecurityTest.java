@@ -169,4 +169,18 @@ class StandaloneSecurityTest {
         assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(reply.json().get("mode").asText()).isEqualTo("standalone");
     }
+
+    @Test
+    void sessionCookieIsSecureBehindHttpsProxy() {
+        TestHttp.Reply reply = anonymous.with("X-Forwarded-Proto", "https")
+                .post("/api/v1/session", Map.of("username", "admin", "password", adminPassword));
+        assertThat(reply.header("Set-Cookie")).containsIgnoringCase("Secure");
+    }
+
+    @Test
+    void unknownUserIsRejectedLikeWrongPassword() {
+        TestHttp.Reply reply = anonymous.post("/api/v1/session", Map.of("username", "nobody", "password", "whatever-password"));
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().get("message").asText()).isEqualTo("Wrong user name or password.");
+    }
 }
