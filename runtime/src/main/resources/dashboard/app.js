@@ -106,8 +106,9 @@ async function initPage(active) {
     el('span', { class: 'brand' }, 'DishtaYantra'),
     el('nav', {},
       link('/ui/index.html', 'DAGs', active === 'dags'),
-      session.role === 'admin' ? link('/ui/monitoring.html', 'Monitoring', active === 'monitoring') : null,
-      session.role === 'admin' ? link('/ui/logs.html', 'Logs', active === 'logs') : null),
+      // In a cluster, RBAC decides per request, so the admin pages are offered to everyone.
+      session.role === 'admin' || info.mode === 'cluster' ? link('/ui/monitoring.html', 'Monitoring', active === 'monitoring') : null,
+      session.role === 'admin' || info.mode === 'cluster' ? link('/ui/logs.html', 'Logs', active === 'logs') : null),
     el('span', { class: 'who', id: 'who' }, session.user + ' (' + session.role + ', ' + info.mode + ')'),
     el('button', { id: 'logout', onclick: logout }, 'Log out'));
   document.body.prepend(header);

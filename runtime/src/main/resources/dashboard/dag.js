@@ -97,6 +97,12 @@ function drawGraph(dag) {
 function renderActions(dag) {
   const bar = document.getElementById('actions');
   bar.replaceChildren();
+  if (session.mode === 'cluster') {
+    bar.append(el('span', { class: 'muted', id: 'cluster-note' },
+      'The operator manages this DAG: change it with kubectl, for example kubectl patch dag ' + dagName
+      + ' --type merge -p \'{"spec":{"suspend":true}}\''));
+    return;
+  }
   if (session.role !== 'admin') return;
   const states = {
     suspend: dag.state === 'RUNNING',
@@ -161,7 +167,7 @@ async function refreshNode() {
   document.getElementById('node-outputs').textContent = outputs.outputs.length === 0
     ? 'No outputs yet.'
     : outputs.outputs.map((o) => JSON.stringify(o)).join('\n');
-  const acceptsEvents = node.type === 'Subscription' && session.role === 'admin';
+  const acceptsEvents = node.type === 'Subscription' && (session.role === 'admin' || session.mode === 'cluster');
   document.getElementById('event-form').classList.toggle('hidden', !acceptsEvents);
 }
 

@@ -27,7 +27,7 @@ public final class AccessRules {
             return Permission.ADMIN;
         }
         if (path.equals("/api/v1/session")) {
-            return Permission.READ;
+            return Permission.AUTHENTICATED;
         }
         return StandaloneAccessControl.mutating(method) ? Permission.ADMIN : Permission.READ;
     }

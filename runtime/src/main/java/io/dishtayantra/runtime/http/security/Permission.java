@@ -8,6 +8,8 @@ package io.dishtayantra.runtime.http.security;
 public enum Permission {
     /** Anyone, even without credentials: health probes, metrics, the login page. */
     PUBLIC,
+    /** Any authenticated caller, whatever its role or RBAC rights: the caller's own session. */
+    AUTHENTICATED,
     /** Reading DAGs and their state. */
     READ,
     /** Changing anything, and the admin-only pages (system monitoring, logs, users, tokens). */
