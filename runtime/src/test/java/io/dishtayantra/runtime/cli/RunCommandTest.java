@@ -97,4 +97,15 @@ class RunCommandTest {
         assertThat(err.toString()).contains("empty.yaml: not started, 1 problem:").contains("spec.nodes: ")
                 .contains("No DAG to run.");
     }
+
+    @Test
+    void missingPluginFolderIsReported() throws Exception {
+        Files.writeString(folder.resolve("enrich.yaml"), ENRICH);
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "run", folder.toString(), "--plugins", folder.resolve("nowhere").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Plugin folder").contains("nowhere").contains("does not exist");
+    }
 }

@@ -110,7 +110,7 @@ class FileConnectorTest {
     }
 
     @Test
-    void lastLineWithoutNewlineIsReadWhenNotFollowing() throws Exception {
+    void unterminatedLastLineReadWithoutFollow() throws Exception {
         Path input = folder.resolve("short.jsonl");
         Files.writeString(input, "{\"id\":1,\"qty\":1}\n{\"id\":2,\"qty\":2}");
 
@@ -136,7 +136,7 @@ class FileConnectorTest {
     }
 
     @Test
-    void invalidLineIsRejectedAndLaterLinesStillRead() throws Exception {
+    void invalidLineIsRejected() throws Exception {
         Path input = folder.resolve("mixed.jsonl");
         Files.writeString(input, "{\"id\":1,\"qty\":1}\nnot json\n[1,2]\n{\"id\":2,\"qty\":2}\n");
         try (Engine engine = new Engine(EngineServices.fromClassPath())) {
@@ -156,5 +156,18 @@ class FileConnectorTest {
         assertThat(FileAddress.path(java.net.URI.create("file://data/in.jsonl"), base)).isEqualTo(Path.of("/srv/dags/data/in.jsonl"));
         assertThat(FileAddress.path(java.net.URI.create("file:///var/in.jsonl"), base)).isEqualTo(Path.of("/var/in.jsonl"));
         assertThat(FileAddress.path(java.net.URI.create("file:in.jsonl"), base)).isEqualTo(Path.of("/srv/dags/in.jsonl"));
+    }
+
+    @Test
+    void publisherFlushesWithinIntervalWhileRunning() throws Exception {
+        Path input = folder.resolve("live.jsonl");
+        Files.writeString(input, lines(0, 3));
+        try (Engine engine = new Engine(EngineServices.fromClassPath())) {
+            DagInstance instance = engine.deploy(dag("live", "{positionFile: positions/live.json}", "live.jsonl"), folder);
+            instance.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> output("live").size() == 3);
+            assertThat(instance.state()).isEqualTo(DagState.RUNNING);
+        }
     }
 }
