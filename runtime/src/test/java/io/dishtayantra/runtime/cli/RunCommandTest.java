@@ -103,7 +103,7 @@ class RunCommandTest {
         Files.writeString(folder.resolve("enrich.yaml"), ENRICH);
         StringWriter err = new StringWriter();
 
-        int exit = run(err, "run", folder.toString(), "--plugins", folder.resolve("nowhere").toString());
+        int exit = run(err, "run", "--no-http", folder.toString(), "--plugins", folder.resolve("nowhere").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("Plugin folder").contains("nowhere").contains("does not exist");
