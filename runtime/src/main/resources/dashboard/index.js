@@ -65,8 +65,13 @@ async function addDag() {
     document.getElementById('manifest').value = '';
     await refresh();
   } catch (e) {
-    const problems = e.body && e.body.problems ? e.body.problems.map((p) => p.path + ': ' + p.message).join('\n') : '';
-    showMessage(e.message + (problems ? '\n' + problems : ''), 'error');
+    const problems = e.body && e.body.problems ? e.body.problems : [];
+    if (problems.length > 0) {
+      const lines = problems.map((problem) => problem.path + (problem.value ? ' (' + problem.value + ')' : '') + ': ' + problem.message);
+      showMessage('The manifest has ' + problems.length + (problems.length === 1 ? ' problem:\n' : ' problems:\n') + lines.join('\n'), 'error');
+    } else {
+      showMessage(e.message, 'error');
+    }
   }
 }
 

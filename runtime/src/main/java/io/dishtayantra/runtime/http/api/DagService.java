@@ -216,8 +216,8 @@ public final class DagService {
                 .toList();
         String subject = name == null ? "The manifest" : "DAG '" + name + "'";
         return new ApiException(HttpStatus.BAD_REQUEST, "invalid_manifest",
-                subject + " has " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ")
-                        + String.join("; ", problems.stream().map(ValidationProblem::toString).toList()), listed);
+                subject + " has " + problems.size() + (problems.size() == 1 ? " problem. " : " problems. ")
+                        + String.join(" ", problems.stream().map(ValidationProblem::toString).toList()), listed);
     }
 
     private Path baseDirectory(String name) {
