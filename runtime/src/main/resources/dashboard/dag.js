@@ -5,9 +5,12 @@ const NODE_WIDTH = 170;
 const NODE_HEIGHT = 52;
 const COLUMN_GAP = 70;
 const ROW_GAP = 26;
+// DAG states (upper case) colour every node of a DAG that is not running; node states (lower
+// case) colour the nodes of a running DAG.
 const COLOURS = {
   RUNNING: '#2e9e5b', SUSPENDED: '#d89b1d', STOPPED: '#8a94a3', STOPPING: '#8a94a3',
-  FAILED: '#c83a3a', CREATED: '#5b7fd6', ERROR: '#c83a3a', IDLE: '#5b7fd6',
+  FAILED: '#c83a3a', CREATED: '#5b7fd6',
+  ok: '#2e9e5b', idle: '#5b7fd6', failing: '#c83a3a',
 };
 const dagName = new URLSearchParams(location.search).get('name');
 let session;
@@ -46,8 +49,8 @@ function layout(dag) {
 }
 
 function nodeColour(dag, node) {
-  if (dag.state !== 'RUNNING') return COLOURS[dag.state] || COLOURS.IDLE;
-  return COLOURS[node.state] || COLOURS.RUNNING;
+  if (dag.state !== 'RUNNING') return COLOURS[dag.state] || COLOURS.idle;
+  return COLOURS[node.state] || COLOURS.ok;
 }
 
 function drawGraph(dag) {
@@ -82,7 +85,7 @@ function drawGraph(dag) {
   for (const node of dag.nodes) {
     const position = positions.get(node.name);
     if (!position) continue;
-    const group = svg('g', { class: 'node', 'data-node': node.name, transform: `translate(${position.x},${position.y})` });
+    const group = svg('g', { class: 'node', 'data-node': node.name, 'data-state': node.state, transform: `translate(${position.x},${position.y})` });
     group.append(svg('rect', { width: NODE_WIDTH, height: NODE_HEIGHT, rx: 6, fill: nodeColour(dag, node) }));
     const title = svg('text', { x: 10, y: 20 });
     title.textContent = node.name + ' · ' + node.type;

@@ -125,6 +125,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Order(7)
+    void failingNodeTurnsRedWithError() throws Exception {
+        runtime.admin.post("/api/v1/dags/quotes/nodes/ingest/events", java.util.Map.of("a", "not-a-number", "b", 1));
+        browser.driver.get(url("/ui/dag.html?name=quotes"));
+        By addNode = By.cssSelector("#graph g.node[data-node='add']");
+        browser.wait.until(ExpectedConditions.attributeToBe(addNode, "data-state", "failing"));
+        assertThat(browser.driver.findElement(By.cssSelector("#graph g.node[data-node='add'] rect")).getAttribute("fill"))
+                .isEqualTo("#c83a3a");
+        assertThat(browser.driver.findElement(By.cssSelector("#graph g.node[data-node='ingest'] rect")).getAttribute("fill"))
+                .isEqualTo("#2e9e5b");
+        browser.driver.findElement(By.cssSelector("#nodes tr[data-node='add'] a")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-errors"), "not a number"));
+        browser.screenshot("dag-page-failing-node");
+    }
+
+    @Test
     @Order(6)
     void addFormReportsEveryProblem() throws Exception {
         browser.driver.get(url("/ui/index.html"));
