@@ -66,6 +66,7 @@ public final class RuntimeHttpServer implements AutoCloseable {
                 .banner(false)
                 .deduceEnvironment(false)
                 .start();
+        long contextStarted = System.nanoTime();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         try {
             server.start();
@@ -74,8 +75,9 @@ public final class RuntimeHttpServer implements AutoCloseable {
             throw e;
         }
         Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("HTTP server listening on {} in {} mode, started in {} ms",
-                server.getURL(), settings.mode().name().toLowerCase(), startupTime.toMillis());
+        LOG.info("HTTP server listening on {} in {} mode, started in {} ms ({} ms for the context, {} ms for the server)",
+                server.getURL(), settings.mode().name().toLowerCase(), startupTime.toMillis(),
+                (contextStarted - started) / 1_000_000, (System.nanoTime() - contextStarted) / 1_000_000);
         return new RuntimeHttpServer(context, server, startupTime);
     }
 
