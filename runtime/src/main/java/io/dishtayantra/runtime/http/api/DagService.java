@@ -16,7 +16,6 @@ import io.dishtayantra.runtime.http.HttpSettings;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micronaut.http.HttpStatus;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
