@@ -110,7 +110,11 @@ public final class DagViews {
         return connectors;
     }
 
-    /** Formats the window as one line, such as "09:00-17:00 Europe/London on Mon, Tue", or the TimeWindow's name. */
+    /**
+     * Formats the window as one line, such as "09:00-17:00 Europe/London on Mon, Tue", or the TimeWindow's name.
+     * NOTE: this is the configured window only; whether it is open now and its next transition are
+     * not shown yet, because the window controller is not reachable from the engine's snapshot.
+     */
     static String window(Dag dag) {
         if (dag.getSpec() == null) {
             return null;
