@@ -1,0 +1,14 @@
+package io.dishtayantra.crd.window;
+
+/** How a DAG governed by a window should be running at a given instant. */
+public enum RunMode {
+
+    /** Started and taking input: the window is open. */
+    RUNNING,
+
+    /** Started but taking no input: outside the window with {@code outside: Suspend}, or warming up. */
+    SUSPENDED,
+
+    /** Not started: outside the window with {@code outside: Stop} and not warming up. */
+    STOPPED
+}
