@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * does not run a second time when the hour repeats.
  *
  * <p>An occurrence closes no later than the next date's occurrence opens, so occurrences never
- * overlap. A schedule can be pinned to one date, as dated clones are; then only that date's
+ * overlap. A window that lies wholly in a skipped hour has no occurrence that day. A schedule can be pinned to one date, as dated clones are; then only that date's
  * occurrence exists.
  *
  * <p>Instances are immutable and thread-safe.
@@ -213,7 +213,8 @@ public final class WindowSchedule {
             }
         }
 
-        // Only a date the zone skipped entirely (Pacific/Apia on 2011-12-30) leaves nothing.
+        // Nothing is left when the whole window lies in skipped local time: an hour the clocks
+        // jump over, or a date the zone skipped entirely (Pacific/Apia on 2011-12-30).
         if (!closes.isAfter(opens)) {
             return Optional.empty();
         }

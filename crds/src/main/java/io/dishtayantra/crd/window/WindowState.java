@@ -20,7 +20,7 @@ public enum WindowState {
 
     /**
      * Today opens no occurrence, because its day of week is not in {@code days} or its date is in
-     * {@code excludeDates}, and no occurrence from an earlier day is still open. For a pinned
+     * {@code excludeDates}, or the whole window lies in an hour the clocks skip, and no occurrence from an earlier day is still open. For a pinned
      * window, the pinned date opens no occurrence.
      */
     EXCLUDED("Excluded");
