@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param window the converted window; empty when the DAG had no {@code start_time}, which the
  *     original treated as running all the time
- * @param unconverted keys or values that could not be carried over, each with the original key as
- *     its path and what to do instead; the window is still usable, but behaves differently
+ * @param unconverted keys or values that could not be carried over. Each names the original key as
+ *     its path and says what to do instead. The window is still usable but behaves differently.
  * @param notes differences worth telling the user about although the conversion is exact, such as
  *     defaults the original applied silently
  */

@@ -2,7 +2,7 @@ package io.dishtayantra.crd.window;
 
 import java.util.Locale;
 
-/** What happens to a DAG while its window is not open, as set by the window's {@code outside} field. */
+/** The action taken on a DAG while its window is not open, set by the window's {@code outside} field. */
 public enum OutsideAction {
 
     /** The DAG keeps running but takes no input; data waits in the sources. */

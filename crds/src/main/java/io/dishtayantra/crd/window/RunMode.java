@@ -1,6 +1,6 @@
 package io.dishtayantra.crd.window;
 
-/** How a DAG governed by a window should be running at a given instant. */
+/** The way a DAG governed by a window should run at a given instant. */
 public enum RunMode {
 
     /** Started and taking input: the window is open. */

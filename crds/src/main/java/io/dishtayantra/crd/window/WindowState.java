@@ -1,7 +1,7 @@
 package io.dishtayantra.crd.window;
 
 /**
- * Where an instant falls relative to a window, judged by the wall clock of the window's time zone.
+ * The position of an instant relative to a window, judged by the wall clock of the window's time zone.
  * "Today" is the local date of the instant in that zone.
  */
 public enum WindowState {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Walks minute by minute through days around daylight-saving changes and checks that every
- * reported transition is exact: the state holds until it and changes at it, and no state change
+ * reported transition is exact: the state stays until it and changes at it, and no state change
  * happens anywhere else. Also checks that each allowed date opens exactly once.
  */
 class WindowScheduleWalkTest {
