@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * current and following occurrences that do not exist yet. A second run creates nothing.
  *
  * <p>Its ServiceAccount may only list and create DAGs, so the window comes from the CronJob
- * itself: the environment variable {@value #WINDOW_ENV} holds the TimeWindow spec as JSON, and
+ * itself: the environment variable {@value #WINDOW_ENV} contains the TimeWindow spec as JSON, and
  * the operator rewrites the CronJob whenever the window changes.
  *
  * <p>Usage: {@code clone --namespace NAMESPACE --template DAG}.

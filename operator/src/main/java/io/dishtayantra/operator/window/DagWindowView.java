@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a DAG's window means for the operator at one instant.
+ * The operator's view of a DAG's window at one instant.
  *
  * @param schedule the governing schedule; empty when the DAG has no window, or its window is
  *     missing or invalid

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /** Builds the status of a TimeWindow: state, next transition, referencing DAGs and the Valid condition. */
 public final class TimeWindowStatusBuilder {
 
-    /** Type of the condition that says whether the spec is valid. */
+    /** Type of the condition that reports whether the spec is valid. */
     public static final String VALID = "Valid";
 
     private TimeWindowStatusBuilder() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one DAG through its window: running while an occurrence is open, suspended or stopped
- * outside it as {@code outside} says, and started suspended during {@code warmUp}.
+ * outside it as set by {@code outside}, and started suspended during {@code warmUp}.
  *
  * <p>The controller has its own single-thread scheduler. After each check it sets a timer for
  * the next boundary computed from {@link WindowSchedule#positionAt}, so a change takes effect as
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WindowController implements AutoCloseable {
 
-    /** Longest time between two checks, even when the next boundary is further away. */
+    /** Maximum time between two checks, even when the next boundary is further away. */
     public static final Duration MAX_SLEEP = Duration.ofMinutes(5);
 
     /** Delay before retrying a change that failed. */
