@@ -40,6 +40,7 @@ class TimeWindowReconcilerTest {
         operator = new Operator(overrider -> overrider
                 .withKubernetesClient(client)
                 .withCloseClientOnStop(false)
+                .withReconciliationTerminationTimeout(Duration.ofSeconds(1))
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new TimeWindowReconciler(CLOCK), configuration -> configuration.watchingAllNamespaces());
