@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(name = "timewindow")
 public final class TimeWindowReconciler implements Reconciler<TimeWindow> {
 
-    /** Longest wait between two reconciliations, so a status stays fresh after a missed event. */
+    /** Maximum wait between two reconciliations, so a status stays fresh after a missed event. */
     public static final Duration MAX_RESCHEDULE = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(TimeWindowReconciler.class);

@@ -53,7 +53,7 @@ public final class WindowEventSources {
         return new InformerEventSource<>(configuration, context);
     }
 
-    /** The TimeWindow a DAG references; empty when it references none. */
+    /** Maps a DAG to the TimeWindow it references; empty when it references none. */
     static Set<ResourceID> referencedWindow(Dag dag) {
         String ref = dag.getSpec() == null ? null : dag.getSpec().getTimeWindowRef();
         if (ref == null || ref.isBlank()) {
