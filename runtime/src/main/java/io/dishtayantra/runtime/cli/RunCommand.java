@@ -4,6 +4,8 @@ import io.dishtayantra.crd.manifest.ManifestDocument;
 import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.time.Durations;
 import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.v1alpha1.TimeWindow;
+import io.dishtayantra.crd.window.WindowSchedule;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.calculator.CalculatorRegistry;
 import io.dishtayantra.runtime.calculator.PluginClassLoaders;
@@ -15,15 +17,19 @@ import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
+import io.dishtayantra.runtime.window.StandaloneWindows;
+import io.dishtayantra.runtime.window.WindowedRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +76,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private int invalid;
 
+    private StandaloneWindows windows = new StandaloneWindows(List.of());
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -91,17 +99,20 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         Engine engine = new Engine(services);
+        WindowedRuns windowed = new WindowedRuns(engine, Clock.systemUTC());
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG");
+            windowed.close();
             engine.shutdown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        int started = startAll(engine, runnable, err);
+        int started = startAll(engine, windowed, runnable, err);
         if (started == 0) {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
-        waitAndReport(engine, summaryEvery, runFor);
+        waitAndReport(engine, windowed, summaryEvery, runFor);
+        windowed.close();
         engine.shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -116,41 +127,57 @@ public final class RunCommand implements Callable<Integer> {
         ManifestLoader loader = new ManifestLoader();
         Map<Dag, Path> runnable = new LinkedHashMap<>();
         Map<String, String> seen = new HashMap<>();
+        List<ManifestDocument> documents = new ArrayList<>();
         for (Path path : paths) {
-            for (ManifestDocument document : loader.load(path)) {
-                List<ValidationProblem> problems = new ArrayList<>(document.problems());
-                if (document.resource() != null && !(document.resource() instanceof Dag)) {
-                    LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
-                            document.resource().getKind(), document.resource().getMetadata().getName());
-                    continue;
+            documents.addAll(loader.load(path));
+        }
+        // TimeWindows are collected first, because a DAG may reference one from a later file.
+        windows = new StandaloneWindows(documents);
+        for (ManifestDocument document : documents) {
+            List<ValidationProblem> problems = new ArrayList<>(document.problems());
+            if (document.resource() instanceof TimeWindow window) {
+                LOG.info("{}: loaded TimeWindow {}", document.location(), window.getMetadata().getName());
+                continue;
+            }
+            if (document.resource() != null && !(document.resource() instanceof Dag)) {
+                LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
+                        document.resource().getKind(), document.resource().getMetadata().getName());
+                continue;
+            }
+            Dag dag = (Dag) document.resource();
+            if (dag != null) {
+                problems.addAll(ManifestCheck.problems(dag, catalog));
+                windows.problems(dag).stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
+                String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
+                String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
+                if (earlier != null) {
+                    problems.add(new ValidationProblem("metadata.name", name,
+                            "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
                 }
-                Dag dag = (Dag) document.resource();
-                if (dag != null) {
-                    problems.addAll(ManifestCheck.problems(dag, catalog));
-                    String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
-                    String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
-                    if (earlier != null) {
-                        problems.add(new ValidationProblem("metadata.name", name,
-                                "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
-                    }
-                }
-                if (problems.isEmpty()) {
-                    runnable.put(dag, document.source().toAbsolutePath().getParent());
-                } else {
-                    invalid++;
-                    err.println(document.location() + ": not started, " + problems.size()
-                            + (problems.size() == 1 ? " problem:" : " problems:"));
-                    problems.forEach(problem -> err.println("  " + problem));
-                }
+            }
+            if (problems.isEmpty()) {
+                runnable.put(dag, document.source().toAbsolutePath().getParent());
+            } else {
+                invalid++;
+                err.println(document.location() + ": not started, " + problems.size()
+                        + (problems.size() == 1 ? " problem:" : " problems:"));
+                problems.forEach(problem -> err.println("  " + problem));
             }
         }
         err.flush();
         return runnable;
     }
 
-    private int startAll(Engine engine, Map<Dag, Path> runnable, PrintWriter err) {
+    private int startAll(Engine engine, WindowedRuns windowed, Map<Dag, Path> runnable, PrintWriter err) {
         int started = 0;
         for (Map.Entry<Dag, Path> entry : runnable.entrySet()) {
+            Optional<WindowSchedule> schedule = windows.scheduleFor(entry.getKey());
+            if (schedule.isPresent()) {
+                // The window controller deploys, starts, suspends and stops the DAG from now on.
+                windowed.follow(entry.getKey(), entry.getValue(), schedule.get());
+                started++;
+                continue;
+            }
             DagInstance instance = engine.deploy(entry.getKey(), entry.getValue());
             try {
                 instance.start();
@@ -164,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Logs a summary line per DAG every interval until the run time is over, every DAG ended, or the thread is interrupted. */
-    private void waitAndReport(Engine engine, Duration every, Duration runFor) {
+    private void waitAndReport(Engine engine, WindowedRuns windowed, Duration every, Duration runFor) {
         long endAt = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
         Map<String, Long> lastIn = new HashMap<>();
         long lastReport = System.nanoTime();
@@ -191,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
                         snapshot.eventsOut(), snapshot.eventsFailed(), queued);
                 anyAlive |= !snapshot.state().isFinal();
             }
-            if (!anyAlive) {
+            if (!anyAlive && !windowed.any()) {
                 return;
             }
         }
