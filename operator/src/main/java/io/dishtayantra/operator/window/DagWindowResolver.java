@@ -33,6 +33,9 @@ public final class DagWindowResolver {
     /** Reason of {@code InWindow=False} when the window fails validation. */
     public static final String INVALID = "InvalidTimeWindow";
 
+    /** Start of the Window column of a clone template, which runs no workload itself. */
+    public static final String TEMPLATE_PREFIX = "Template: ";
+
     /** Reason of {@code InWindow=True} for a DAG without a window. */
     public static final String NO_WINDOW = "NoWindow";
 
@@ -76,7 +79,7 @@ public final class DagWindowResolver {
         WindowPosition position = schedule.get().positionAt(now);
         boolean template = DagWindows.isCloneTemplate(dag.getSpec(), schedule.get());
         String summary = WindowSummary.describe(schedule.get(), position);
-        String column = template ? "Template: " + summary : summary;
+        String column = template ? TEMPLATE_PREFIX + summary : summary;
         Condition condition = condition(dag, position.active() ? "True" : "False",
                 position.state().displayName(), summary);
         Optional<Instant> nextCheck = earliest(position.nextTransition(), position.nextModeChange());
