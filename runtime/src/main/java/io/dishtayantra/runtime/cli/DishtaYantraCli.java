@@ -1,5 +1,7 @@
 package io.dishtayantra.runtime.cli;
 
+import io.dishtayantra.crd.validation.ComponentCatalog;
+import io.dishtayantra.runtime.catalog.RuntimeCatalog;
 import io.dishtayantra.runtime.logging.LogFormat;
 import java.util.List;
 import picocli.CommandLine;
@@ -7,15 +9,20 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code dishtayantra} command line. Subcommands are listed in
- * {@link #SUBCOMMANDS}; add a command by adding its class there.
+ * {@link #subcommands}; add a command by adding it there.
  */
 @Command(name = "dishtayantra", mixinStandardHelpOptions = true, versionProvider = DishtaYantraCli.Version.class,
         description = "Runs, checks and converts DishtaYantra DAG manifests.")
 public final class DishtaYantraCli implements Runnable {
 
-    /** The subcommands, in the order help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            RunCommand.class);
+    /** The subcommands, in the order help lists them; those that check manifests get the catalog. */
+    static List<Object> subcommands(ComponentCatalog catalog) {
+        return List.of(
+                new RunCommand(),
+                new ValidateCommand(catalog),
+                new ConvertCommand(catalog),
+                new GraphCommand());
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -29,7 +36,7 @@ public final class DishtaYantraCli implements Runnable {
     /** Builds the command line with every subcommand; used by main and by tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DishtaYantraCli());
-        for (Class<?> subcommand : SUBCOMMANDS) {
+        for (Object subcommand : subcommands(RuntimeCatalog.fromClassPath())) {
             commandLine.addSubcommand(subcommand);
         }
         return commandLine;

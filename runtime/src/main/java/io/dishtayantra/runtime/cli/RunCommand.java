@@ -47,7 +47,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs every DAG in the given manifest files and folders (a folder's .yaml, .yml and .json "
-                + "files, not recursive) until Ctrl-C.")
+                + "files, not recursive) until Ctrl-C.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every DAG ran and stopped",
+            "1:a DAG had problems or failed to start (the others still ran)",
+            "2:the plugin folder does not exist or cannot be read"})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -85,7 +90,14 @@ public final class RunCommand implements Callable<Integer> {
         Duration stopWait = duration("--stop-timeout", stopTimeout);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
 
-        ClassLoader pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        ClassLoader pluginLoader;
+        try {
+            pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
         EngineServices services = new EngineServices(CalculatorRegistry.load(pluginLoader),
                 ConnectorRegistry.load(pluginLoader), EnvironmentResolver.system(), stopWait);
         RuntimeCatalog catalog = new RuntimeCatalog(services.calculators(), services.connectors());
@@ -134,7 +146,6 @@ public final class RunCommand implements Callable<Integer> {
         // TimeWindows are collected first, because a DAG may reference one from a later file.
         windows = new StandaloneWindows(documents);
         for (ManifestDocument document : documents) {
-            List<ValidationProblem> problems = new ArrayList<>(document.problems());
             if (document.resource() instanceof TimeWindow window) {
                 LOG.info("{}: loaded TimeWindow {}", document.location(), window.getMetadata().getName());
                 continue;
@@ -144,9 +155,9 @@ public final class RunCommand implements Callable<Integer> {
                         document.resource().getKind(), document.resource().getMetadata().getName());
                 continue;
             }
+            List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
             Dag dag = (Dag) document.resource();
             if (dag != null) {
-                problems.addAll(ManifestCheck.problems(dag, catalog));
                 windows.problems(dag).stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
                 String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
                 String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
