@@ -1,7 +1,5 @@
 package io.dishtayantra.runtime.cli;
 
-import io.dishtayantra.crd.validation.ComponentCatalog;
-import io.dishtayantra.runtime.catalog.RuntimeCatalog;
 import io.dishtayantra.runtime.logging.LogFormat;
 import java.util.List;
 import picocli.CommandLine;
@@ -9,20 +7,15 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code dishtayantra} command line. Subcommands are listed in
- * {@link #subcommands}; add a command by adding it there.
+ * {@link #SUBCOMMANDS}; add a command by adding its class there.
  */
 @Command(name = "dishtayantra", mixinStandardHelpOptions = true, versionProvider = DishtaYantraCli.Version.class,
         description = "Runs, checks and converts DishtaYantra DAG manifests.")
 public final class DishtaYantraCli implements Runnable {
 
-    /** The subcommands, in the order help lists them; those that check manifests get the catalog. */
-    static List<Object> subcommands(ComponentCatalog catalog) {
-        return List.of(
-                new RunCommand(),
-                new ValidateCommand(catalog),
-                new ConvertCommand(catalog),
-                new GraphCommand());
-    }
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            RunCommand.class, ValidateCommand.class, ConvertCommand.class, GraphCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -36,7 +29,7 @@ public final class DishtaYantraCli implements Runnable {
     /** Builds the command line with every subcommand; used by main and by tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DishtaYantraCli());
-        for (Object subcommand : subcommands(RuntimeCatalog.fromClassPath())) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand);
         }
         return commandLine;
