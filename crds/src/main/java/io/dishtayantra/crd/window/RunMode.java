@@ -9,6 +9,9 @@ public enum RunMode {
     /** Started but taking no input: outside the window with {@code outside: Suspend}, or warming up. */
     SUSPENDED,
 
-    /** Not started: outside the window with {@code outside: Stop} and not warming up. */
+    /**
+     * Not started: outside the window with {@code outside: Stop} and not warming up, or after the
+     * last occurrence of a window that never opens again, such as a dated clone's.
+     */
     STOPPED
 }

@@ -269,6 +269,9 @@ public final class WindowSchedule {
         RunMode mode;
         if (open.isPresent()) {
             mode = RunMode.RUNNING;
+        } else if (occurrence.isEmpty()) {
+            // Nothing opens again, as for a dated clone after its occurrence: keeping pods is pointless.
+            mode = RunMode.STOPPED;
         } else if (warmingUp || outside == OutsideAction.SUSPEND) {
             mode = RunMode.SUSPENDED;
         } else {

@@ -258,6 +258,8 @@ class WindowScheduleStateTest {
         assertThat(after.occurrence()).isEmpty();
         assertThat(after.nextTransition()).isEmpty();
         assertThat(after.nextModeChange()).isEmpty();
+        assertThat(after.mode()).isEqualTo(RunMode.STOPPED);
+        assertThat(dayBefore.mode()).isEqualTo(RunMode.SUSPENDED);
 
         assertThat(clone.positionAt(london("2026-12-09T09:00")).state()).isEqualTo(WindowState.AFTER);
     }
