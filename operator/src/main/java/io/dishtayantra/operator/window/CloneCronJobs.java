@@ -105,6 +105,8 @@ public final class CloneCronJobs {
                                             .withName(CloneCommand.WINDOW_ENV)
                                             .withValue(SERIALIZATION.asJson(window))
                                         .endEnv()
+                                        // The root filesystem is read-only; the JVM gets a writable /tmp.
+                                        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                                         .withNewSecurityContext()
                                             .withAllowPrivilegeEscalation(false)
                                             .withReadOnlyRootFilesystem(true)
@@ -116,6 +118,7 @@ public final class CloneCronJobs {
                                             .addToLimits("memory", new Quantity("256Mi"))
                                         .endResources()
                                     .endContainer()
+                                    .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
                                 .endSpec()
                             .endTemplate()
                         .endSpec()
