@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window part of reconciling one DAG, for the DAG reconciler to call: resolves the window,
- * keeps a clone template's CronJob, RBAC and due clones in place, and says how many runtime pods
+ * keeps a clone template's CronJob, RBAC and due clones in place, and returns how many runtime pods
  * the DAG should have, what its status shows and when to look again. Thread-safe.
  */
 public final class DagWindowStep {
@@ -134,7 +134,7 @@ public final class DagWindowStep {
         return Optional.of(delay.compareTo(MAX_RECHECK) > 0 ? MAX_RECHECK : delay);
     }
 
-    /** The last status showed a template, so its CronJob and RBAC may still exist. */
+    /** Returns whether the last status showed a template, so its CronJob and RBAC may still exist. */
     private static boolean wasTemplate(Dag dag) {
         return dag.getStatus() != null && dag.getStatus().getWindow() != null
                 && dag.getStatus().getWindow().startsWith(DagWindowResolver.TEMPLATE_PREFIX);

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a DAG of an {@link Engine} into the mode its window asks for. A {@link DagInstance}
+ * Brings a DAG of an {@link Engine} into the mode its window requires. A {@link DagInstance}
  * cannot start again once stopped, so every start after a stop deploys a fresh instance of the
  * same manifest under the same name. Suspending and resuming keep the instance, so queued events
  * and events waiting in the sources are processed after the resume.
@@ -77,7 +77,7 @@ public final class DagWindowTarget implements WindowTarget {
      */
     private void deployAndStart(boolean suspended) {
         engine.get(name).ifPresent(previous -> {
-            // Only a STOPPED or FAILED instance is left here; remove() forgets it.
+            // Only a STOPPED or FAILED instance is left here, and remove() unregisters it.
             LOG.debug("DAG {}: replacing the {} instance", name, previous.state());
             engine.remove(name);
         });

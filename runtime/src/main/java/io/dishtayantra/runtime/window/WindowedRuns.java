@@ -31,7 +31,7 @@ public final class WindowedRuns implements AutoCloseable {
 
     /**
      * Starts following a window: the DAG is deployed, started, suspended or stopped as its window
-     * says, at once and at every boundary after.
+     * requires, at once and at every boundary after.
      *
      * @param baseDirectory folder that relative paths in the DAG's config resolve against
      */
