@@ -65,7 +65,7 @@ class DagWindowResolverTest {
     }
 
     @Test
-    void stopOutsideWindowScalesToZeroUntilWarmUp() {
+    void stopOutsideScalesToZero() {
         TimeWindowSpec spec = withoutClones();
         spec.setOutside("Stop");
         spec.setWarmUp("2m");

@@ -69,7 +69,7 @@ class TimeWindowReconcilerTest {
         return client.resources(TimeWindow.class).inNamespace(namespace).withName("london-session").get();
     }
 
-    /** The status, or an empty one before the first reconciliation, so that awaits retry instead of failing. */
+    /** Returns the status, or an empty one before the first reconciliation, so that awaits retry instead of failing. */
     private static TimeWindowStatus status(String namespace) {
         TimeWindowStatus status = get(namespace).getStatus();
         return status == null ? new TimeWindowStatus() : status;

@@ -46,8 +46,8 @@ class DagWindowTargetTest {
     }
 
     private static Clock clockAt(String localDateTime) {
-        Instant wanted = ZonedDateTime.of(LocalDateTime.parse(localDateTime), LONDON).toInstant();
-        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), wanted));
+        Instant target = ZonedDateTime.of(LocalDateTime.parse(localDateTime), LONDON).toInstant();
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), target));
     }
 
     private static TimeWindowSpec window(String start, String end, String outside, String warmUp) {

@@ -31,8 +31,8 @@ class WindowControllerTest {
     }
 
     private static Clock clockAt(String localDateTime) {
-        Instant wanted = ZonedDateTime.of(LocalDateTime.parse(localDateTime), LONDON).toInstant();
-        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), wanted));
+        Instant target = ZonedDateTime.of(LocalDateTime.parse(localDateTime), LONDON).toInstant();
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), target));
     }
 
     private static Instant london(String localDateTime) {
