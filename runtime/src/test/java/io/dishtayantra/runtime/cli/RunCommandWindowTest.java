@@ -71,6 +71,26 @@ class RunCommandWindowTest {
     }
 
     @Test
+    void embeddedWindowIsHonoured() throws Exception {
+        LocalTime now = LocalTime.now(ZoneOffset.UTC);
+        Files.writeString(folder.resolve("ticks.yaml"), """
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: ticks}
+                spec:
+                  timeWindow: {timeZone: UTC, start: "START", end: "END"}
+                  publishers: [{name: out, uri: "file://out/ticks.jsonl"}]
+                  nodes:
+                    - {name: tick, type: Metronome, interval: 100ms, publishers: [out]}
+                """.replace("START", clock(now.plusHours(3))).replace("END", clock(now.plusHours(5))));
+
+        CommandRunner result = CommandRunner.run(new RunCommand(), "--stop-after", "2s", folder.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(ticksWritten()).isZero();
+    }
+
+    @Test
     void missingTimeWindowIsReported() throws Exception {
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         write(clock(now.minusHours(2)), clock(now.plusHours(2)), "night-hours");
