@@ -4,6 +4,8 @@ import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.DagStatus;
 import io.dishtayantra.crd.v1alpha1.TimeWindow;
 import io.dishtayantra.crd.v1alpha1.TimeWindowSpec;
+import io.dishtayantra.crd.window.RunMode;
+import io.dishtayantra.operator.status.DagPhase;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -106,6 +108,7 @@ public final class DagWindowStep {
      */
     public void applyToStatus(DagStatus status, Dag dag, DagWindowView view) {
         status.setWindow(view.column());
+        applyPhase(status, dag, view);
         Condition inWindow = SERIALIZATION.clone(view.inWindow());
         Condition previous = dag.getStatus() == null ? null : dag.getStatus().getConditions().stream()
                 .filter(condition -> DagWindowResolver.IN_WINDOW.equals(condition.getType()))
@@ -120,6 +123,30 @@ public final class DagWindowStep {
         conditions.add(inWindow);
         conditions.sort(Comparator.comparing(Condition::getType));
         status.setConditions(conditions);
+    }
+
+    /**
+     * Explains a phase that the window causes, so that a DAG stopped or paused by its window does
+     * not read as waiting for pods. A failed rollout keeps its phase.
+     */
+    private static void applyPhase(DagStatus status, Dag dag, DagWindowView view) {
+        if (DagPhase.Failed.name().equals(status.getPhase()) || view.schedule().isEmpty() && view.runsPods()) {
+            return;
+        }
+        if (view.template()) {
+            status.setPhase(DagPhase.Stopped.name());
+            status.setMessage("Clone template: it runs no workload itself; each occurrence of its window runs in"
+                    + " a dated clone named " + dag.getMetadata().getName() + "-YYYYMMDD.");
+        } else if (view.schedule().isEmpty()) {
+            status.setPhase(DagPhase.Pending.name());
+            status.setMessage(view.inWindow().getMessage());
+        } else if (view.mode() == RunMode.STOPPED) {
+            status.setPhase(DagPhase.Stopped.name());
+            status.setMessage("Stopped outside its time window: " + view.column() + ".");
+        } else if (view.mode() == RunMode.SUSPENDED && DagPhase.Running.name().equals(status.getPhase())) {
+            status.setPhase(DagPhase.Suspended.name());
+            status.setMessage("Intake paused outside its time window: " + view.column() + ".");
+        }
     }
 
     /** Returns how long until the DAG should be reconciled again for its window; empty when never. */

@@ -119,6 +119,7 @@ class OperatorWindowTest {
             assertThat(replicas("quotes")).isZero();
         });
         assertThat(inWindow("quotes").getMessage()).contains("london-session").contains("waits");
+        assertThat(dag("quotes").getStatus().getPhase()).isEqualTo("Pending");
 
         createWindow(withoutClones());
 
@@ -146,6 +147,8 @@ class OperatorWindowTest {
             assertThat(replicas("quotes")).isZero();
             assertThat(inWindow("quotes").getReason()).isEqualTo("After");
         });
+        assertThat(dag("quotes").getStatus().getPhase()).isEqualTo("Stopped");
+        assertThat(dag("quotes").getStatus().getMessage()).startsWith("Stopped outside its time window: After");
     }
 
     @Test
@@ -184,8 +187,11 @@ class OperatorWindowTest {
             assertThat(dag("quotes-20261207")).isNotNull();
             assertThat(replicas("quotes-20261207")).isEqualTo(1);
             assertThat(replicas("quotes")).isZero();
+            assertThat(inWindow("quotes").getReason()).isEqualTo("Active");
         });
         assertThat(dag("quotes").getStatus().getWindow()).startsWith("Template: Active");
+        assertThat(dag("quotes").getStatus().getPhase()).isEqualTo("Stopped");
+        assertThat(dag("quotes").getStatus().getMessage()).startsWith("Clone template");
         assertThat(dag("quotes-20261207").getSpec().getWindowDate()).isEqualTo("2026-12-07");
     }
 }
