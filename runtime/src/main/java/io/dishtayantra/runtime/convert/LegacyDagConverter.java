@@ -276,7 +276,13 @@ public final class LegacyDagConverter {
             spec.set("timeWindow", tree);
         });
         for (ValidationProblem problem : conversion.unconverted()) {
-            notConverted.add(problem.path() + " = " + problem.value() + ": " + problem.message() + ".");
+            // Values are shown as compact JSON like the rest of the report, when the path leads to one.
+            JsonNode value = original;
+            for (String key : problem.path().split("\\.")) {
+                value = value.path(key);
+            }
+            String shown = value.isMissingNode() ? problem.value() : LegacyNames.compact(value);
+            notConverted.add(problem.path() + " = " + shown + ": " + problem.message() + ".");
         }
         behaviourChanges.addAll(conversion.notes());
     }
