@@ -160,7 +160,7 @@ final class FailoverRound {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"), "io.dishtayantra.runtime.cli.DishtaYantraCli",
-                "run", manifest.toString())
+                "run", "--no-http", manifest.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(environment.folder().resolve(name + "-" + pod + ".log").toFile());
         builder.environment().putAll(Map.of("DISHTAYANTRA_MODE", "cluster", "POD_NAME", pod, "POD_NAMESPACE", name,

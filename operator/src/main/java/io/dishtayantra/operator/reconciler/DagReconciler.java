@@ -2,6 +2,7 @@ package io.dishtayantra.operator.reconciler;
 
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.DagStatus;
+import io.dishtayantra.crd.v1alpha1.TimeWindow;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.crd.validation.ValidationReport;
 import io.dishtayantra.operator.config.OperatorConfig;
@@ -16,19 +17,19 @@ import io.dishtayantra.operator.model.RuntimeDeploymentModel;
 import io.dishtayantra.operator.model.RuntimeServiceModel;
 import io.dishtayantra.operator.reconciler.ResourceApplier.Action;
 import io.dishtayantra.operator.reconciler.ResourceApplier.Applied;
+import io.dishtayantra.operator.status.ActivePods;
 import io.dishtayantra.operator.status.DagPhase;
 import io.dishtayantra.operator.status.DagStatusFactory;
 import io.dishtayantra.operator.status.StatusWriter;
+import io.dishtayantra.operator.window.DagWindowStep;
+import io.dishtayantra.operator.window.DagWindowView;
+import io.dishtayantra.operator.window.WindowEventSources;
+import io.dishtayantra.runtime.ha.LeaseNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.dishtayantra.operator.status.ActivePods;
-import io.dishtayantra.runtime.ha.LeaseNames;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.time.Instant;
-import java.util.Set;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -37,13 +38,17 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,10 +76,12 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
     private final EventRecorder events;
     private final OperatorMetrics metrics;
     private final LeaderTracker leader;
+    private final DagWindowStep windows;
 
     public DagReconciler(OperatorConfig config, SpecValidation validation, SpecNormalization normalization,
             ResourceApplier applier, NamespaceRbacReconciler rbac, DagStatusFactory statuses,
-            StatusWriter statusWriter, EventRecorder events, OperatorMetrics metrics, LeaderTracker leader) {
+            StatusWriter statusWriter, EventRecorder events, OperatorMetrics metrics, LeaderTracker leader,
+            DagWindowStep windows) {
         this.config = config;
         this.validation = validation;
         this.normalization = normalization;
@@ -85,6 +92,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         this.events = events;
         this.metrics = metrics;
         this.leader = leader;
+        this.windows = windows;
     }
 
     /** Informers on the owned objects, restricted to the operator's label so that they stay small. */
@@ -94,6 +102,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
                 new InformerEventSource<>(ownedInformer(ConfigMap.class), context),
                 new InformerEventSource<>(ownedInformer(Deployment.class), context),
                 new InformerEventSource<>(ownedInformer(Service.class), context),
+                WindowEventSources.timeWindowsForDags(context),
                 new InformerEventSource<>(leaseInformer(), context));
     }
 
@@ -135,9 +144,11 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         long start = System.nanoTime();
         MDC.put("dag", key);
         try {
-            reconcileSteps(dag, context);
+            Optional<Duration> recheck = reconcileSteps(dag, context);
             metrics.reconcileSucceeded(Duration.ofNanos(System.nanoTime() - start));
-            return UpdateControl.noUpdate();
+            // A DAG with a window is looked at again at its next window boundary.
+            return recheck.map(delay -> UpdateControl.<Dag>noUpdate().rescheduleAfter(delay))
+                    .orElseGet(UpdateControl::noUpdate);
         } catch (RuntimeException e) {
             metrics.reconcileFailed(Duration.ofNanos(System.nanoTime() - start));
             throw e;
@@ -146,7 +157,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         }
     }
 
-    private void reconcileSteps(Dag dag, Context<Dag> context) {
+    private Optional<Duration> reconcileSteps(Dag dag, Context<Dag> context) {
         ConfigMap configMap = context.getSecondaryResource(ConfigMap.class).orElse(null);
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
         Service service = context.getSecondaryResource(Service.class).orElse(null);
@@ -157,10 +168,14 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
             LOG.info("DAG {} is invalid ({} problems); workload left unchanged", key(dag), report.problems().size());
             events.record(dag, EventReason.InvalidSpec, statusMessage(report));
             writeStatus(dag, statuses.invalid(dag, report, deployment, configMap), context);
-            return;
+            return Optional.empty();
         }
 
-        NormalizedSpec spec = normalization.normalize(dag);
+        // The window decides the pod count; a referenced TimeWindow is embedded in the runtime's
+        // manifest because the pods read no TimeWindow resources.
+        Optional<TimeWindow> timeWindow = context.getSecondaryResource(TimeWindow.class);
+        DagWindowView window = windows.reconcile(dag, timeWindow);
+        NormalizedSpec spec = normalization.normalize(DagWindowStep.manifestForRuntime(dag, timeWindow));
         String serviceAccount = RuntimeDeploymentModel.serviceAccount(dag.getSpec().getRuntime(), config);
         if (config.manageRuntimeRbac() && serviceAccount.equals(config.runtimeServiceAccount())) {
             rbac.reconcile(dag.getMetadata().getNamespace());
@@ -170,20 +185,24 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         Applied<Deployment> appliedDeployment;
         try {
             appliedConfigMap = applier.apply(ManifestConfigMapModel.desired(dag, spec), configMap);
-            appliedDeployment = applier.apply(RuntimeDeploymentModel.desired(dag, spec, config), deployment);
+            Deployment desired = RuntimeDeploymentModel.desired(dag, spec, config);
+            desired.getSpec().setReplicas(DagWindowStep.replicas(desired.getSpec().getReplicas(), window));
+            appliedDeployment = applier.apply(desired, deployment);
             applier.apply(RuntimeServiceModel.desired(dag), service);
         } catch (OwnershipConflictException e) {
             LOG.warn("DAG {} cannot be deployed: {}", key(dag), e.getMessage());
             events.record(dag, EventReason.Failed, e.getMessage());
             writeStatus(dag, statuses.failed(dag, "OwnershipConflict", e.getMessage(), deployment, configMap), context);
-            return;
+            return Optional.empty();
         }
         recordRollout(dag, spec, appliedDeployment, deployment);
 
         DagStatus status = statuses.applied(dag, spec.specHash(), appliedDeployment.resource(),
                 appliedConfigMap.resource());
+        windows.applyToStatus(status, dag, window);
         recordTransition(dag, status);
         writeStatus(dag, status, context);
+        return windows.recheckAfter(window);
     }
 
     private void recordRollout(Dag dag, NormalizedSpec spec, Applied<Deployment> applied, Deployment before) {

@@ -4,6 +4,8 @@ import io.dishtayantra.crd.manifest.ManifestDocument;
 import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.time.Durations;
 import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.v1alpha1.TimeWindow;
+import io.dishtayantra.crd.window.WindowSchedule;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.calculator.CalculatorRegistry;
 import io.dishtayantra.runtime.calculator.PluginClassLoaders;
@@ -18,9 +20,17 @@ import io.dishtayantra.runtime.engine.EngineServices;
 import io.dishtayantra.runtime.engine.InvalidDagException;
 import io.dishtayantra.runtime.ha.ClusterSettings;
 import io.dishtayantra.runtime.ha.ElectedDags;
+import io.dishtayantra.runtime.http.HttpSettings;
+import io.dishtayantra.runtime.http.RuntimeHttpServer;
+import io.dishtayantra.runtime.http.api.DagService;
+import io.dishtayantra.runtime.http.health.LoadingState;
+import io.dishtayantra.runtime.http.security.UserStore;
+import io.dishtayantra.runtime.window.StandaloneWindows;
+import io.dishtayantra.runtime.window.WindowedRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +87,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop every DAG after this long instead of waiting for Ctrl-C, such as 30s.")
     private String stopAfter;
 
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "TCP port of the dashboard, API, /metrics and /health; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the HTTP server listens on (default: 0.0.0.0 in a container, 127.0.0.1 elsewhere).")
+    private String bindAddress;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the users file (default: $DISHTAYANTRA_DATA_DIR, else ./.dishtayantra).")
+    private Path dataDirectory;
+
+    @Option(names = "--no-http", description = "Do not start the HTTP server (no dashboard, API, metrics or probes).")
+    private boolean noHttp;
+
     private int invalid;
+
+    private StandaloneWindows windows = new StandaloneWindows(List.of());
 
     @Override
     public Integer call() throws Exception {
@@ -109,8 +136,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<ClusterSettings> cluster;
         try {
             cluster = ClusterSettings.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException invalid) {
-            err.println(invalid.getMessage());
+        } catch (IllegalArgumentException invalidMode) {
+            err.println(invalidMode.getMessage());
             err.flush();
             return 1;
         }
@@ -119,18 +146,33 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         Engine engine = new Engine(services);
+        LoadingState loading = new LoadingState();
+        RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
+        WindowedRuns windowed = new WindowedRuns(engine, Clock.systemUTC());
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG");
+            windowed.close();
             engine.shutdown();
+            if (http != null) {
+                http.close();
+            }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        int started = startAll(engine, runnable, err);
-        if (started == 0) {
+        int started = startAll(engine, windowed, runnable, err);
+        loading.markLoaded();
+        if (http != null) {
+            runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
+        }
+        if (started == 0 && http == null) {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
-        waitAndReport(engine, summaryEvery, runFor, true);
+        waitAndReport(engine, windowed, summaryEvery, runFor, http != null);
+        windowed.close();
         engine.shutdown();
+        if (http != null) {
+            http.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -144,31 +186,40 @@ public final class RunCommand implements Callable<Integer> {
         ManifestLoader loader = new ManifestLoader();
         Map<Dag, Path> runnable = new LinkedHashMap<>();
         Map<String, String> seen = new HashMap<>();
+        List<ManifestDocument> documents = new ArrayList<>();
         for (Path path : paths) {
-            for (ManifestDocument document : loader.load(path)) {
-                if (document.resource() != null && !(document.resource() instanceof Dag)) {
-                    LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
-                            document.resource().getKind(), document.resource().getMetadata().getName());
-                    continue;
+            documents.addAll(loader.load(path));
+        }
+        // TimeWindows are collected first, because a DAG may reference one from a later file.
+        windows = new StandaloneWindows(documents);
+        for (ManifestDocument document : documents) {
+            if (document.resource() instanceof TimeWindow window) {
+                LOG.info("{}: loaded TimeWindow {}", document.location(), window.getMetadata().getName());
+                continue;
+            }
+            if (document.resource() != null && !(document.resource() instanceof Dag)) {
+                LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
+                        document.resource().getKind(), document.resource().getMetadata().getName());
+                continue;
+            }
+            List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
+            Dag dag = (Dag) document.resource();
+            if (dag != null) {
+                windows.problems(dag).stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
+                String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
+                String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
+                if (earlier != null) {
+                    problems.add(new ValidationProblem("metadata.name", name,
+                            "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
                 }
-                List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
-                Dag dag = (Dag) document.resource();
-                if (dag != null) {
-                    String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
-                    String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
-                    if (earlier != null) {
-                        problems.add(new ValidationProblem("metadata.name", name,
-                                "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
-                    }
-                }
-                if (problems.isEmpty()) {
-                    runnable.put(dag, document.source().toAbsolutePath().getParent());
-                } else {
-                    invalid++;
-                    err.println(document.location() + ": not started, " + problems.size()
-                            + (problems.size() == 1 ? " problem:" : " problems:"));
-                    problems.forEach(problem -> err.println("  " + problem));
-                }
+            }
+            if (problems.isEmpty()) {
+                runnable.put(dag, document.source().toAbsolutePath().getParent());
+            } else {
+                invalid++;
+                err.println(document.location() + ": not started, " + problems.size()
+                        + (problems.size() == 1 ? " problem:" : " problems:"));
+                problems.forEach(problem -> err.println("  " + problem));
             }
         }
         err.flush();
@@ -178,10 +229,17 @@ public final class RunCommand implements Callable<Integer> {
     /**
      * Runs the DAGs in cluster mode: each is deployed standby and started only while this process
      * holds one of its Leases. Stopping releases the Leases so that a standby takes over at once.
+     * The HTTP server runs on standbys too, so that their probes and metrics answer.
+     *
+     * <p>NOTE: time windows are not followed here: a DAG starts when its Lease is acquired, and the
+     * operator's TimeWindow handling decides the pod count. Stopping or deleting a DAG through the
+     * HTTP API is not coordinated with the Lease either.
      */
     private int runElected(EngineServices services, Map<Dag, Path> runnable, ClusterSettings cluster,
             Duration summaryEvery, Duration runFor, PrintWriter err, boolean allValid) {
         Engine engine = new Engine(services);
+        LoadingState loading = new LoadingState();
+        RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
         ElectedDags elected;
         try {
             elected = ElectedDags.start(engine, runnable, cluster);
@@ -189,18 +247,32 @@ public final class RunCommand implements Callable<Integer> {
             err.println("Cannot run in cluster mode: " + failure.getMessage());
             err.flush();
             engine.shutdown();
+            if (http != null) {
+                http.close();
+            }
             return 1;
         }
+        loading.markLoaded();
+        if (http != null) {
+            runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
+        }
+        WindowedRuns noWindows = new WindowedRuns(engine, Clock.systemUTC());
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG and releasing the Leases");
             elected.close();
             engine.shutdown();
+            if (http != null) {
+                http.close();
+            }
         });
         Runtime.getRuntime().addShutdownHook(hook);
         // Standby and restarting DAGs are briefly not running, so only time or a signal ends the wait.
-        waitAndReport(engine, summaryEvery, runFor, false);
+        waitAndReport(engine, noWindows, summaryEvery, runFor, true);
         elected.close();
         engine.shutdown();
+        if (http != null) {
+            http.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -209,9 +281,16 @@ public final class RunCommand implements Callable<Integer> {
         return allValid ? 0 : 1;
     }
 
-    private int startAll(Engine engine, Map<Dag, Path> runnable, PrintWriter err) {
+    private int startAll(Engine engine, WindowedRuns windowed, Map<Dag, Path> runnable, PrintWriter err) {
         int started = 0;
         for (Map.Entry<Dag, Path> entry : runnable.entrySet()) {
+            Optional<WindowSchedule> schedule = windows.scheduleFor(entry.getKey());
+            if (schedule.isPresent()) {
+                // The window controller deploys, starts, suspends and stops the DAG from now on.
+                windowed.follow(entry.getKey(), entry.getValue(), schedule.get());
+                started++;
+                continue;
+            }
             DagInstance instance = engine.deploy(entry.getKey(), entry.getValue());
             try {
                 instance.start();
@@ -225,10 +304,34 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Logs a summary line per DAG every interval until the run time is over, the thread is
-     * interrupted, or, when {@code endWhenAllStopped}, every DAG ended.
+     * Starts the HTTP server and prints its URL and, on the first run, the generated admin password.
+     * The server starts before the DAGs so that probes answer while they load.
      */
-    private void waitAndReport(Engine engine, Duration every, Duration runFor, boolean endWhenAllStopped) {
+    private RuntimeHttpServer startHttp(Engine engine, LoadingState loading, PrintWriter err) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (dataDirectory != null) {
+            environment.put(HttpSettings.DATA_DIR_VARIABLE, dataDirectory.toString());
+        }
+        HttpSettings settings = HttpSettings.fromEnvironment(bindAddress, port, environment);
+        RuntimeHttpServer http = RuntimeHttpServer.start(settings, engine, loading);
+        PrintWriter out = spec.commandLine().getOut();
+        String host = "0.0.0.0".equals(settings.bindAddress()) ? "localhost" : settings.bindAddress();
+        out.println("Dashboard: http://" + host + ":" + http.port() + "/ui/ (started in " + http.startupTime().toMillis() + " ms)");
+        if (!settings.cluster()) {
+            http.bean(UserStore.class).generatedAdminPassword().ifPresentOrElse(
+                    password -> out.println("Created user admin with password " + password
+                            + " (shown only now; its hash is in " + http.bean(UserStore.class).file() + ")"),
+                    () -> out.println("Users are in " + http.bean(UserStore.class).file()));
+        }
+        out.flush();
+        return http;
+    }
+
+    /**
+     * Logs a summary line per DAG every interval until the run time is over, the thread is
+     * interrupted, or every DAG ended with no window left to reopen and no HTTP server through which DAGs can be started again.
+     */
+    private void waitAndReport(Engine engine, WindowedRuns windowed, Duration every, Duration runFor, boolean serving) {
         long endAt = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
         Map<String, Long> lastIn = new HashMap<>();
         long lastReport = System.nanoTime();
@@ -255,7 +358,7 @@ public final class RunCommand implements Callable<Integer> {
                         snapshot.eventsOut(), snapshot.eventsFailed(), queued);
                 anyAlive |= !snapshot.state().isFinal();
             }
-            if (!anyAlive && endWhenAllStopped) {
+            if (!anyAlive && !serving && !windowed.any()) {
                 return;
             }
         }

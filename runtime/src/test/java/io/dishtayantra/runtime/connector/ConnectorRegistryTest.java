@@ -21,14 +21,14 @@ class ConnectorRegistryTest {
 
     @Test
     void unknownSchemeListsKnownSchemes() {
-        assertThatThrownBy(() -> registry.createSubscriber(URI.create("pulsar://topic/trades"), Map.of()))
+        assertThatThrownBy(() -> registry.createSubscriber(URI.create("pigeon://loft/trades"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Unknown URI scheme 'pulsar' in pulsar://topic/trades; known schemes are [")
+                .hasMessageStartingWith("Unknown URI scheme 'pigeon' in pigeon://loft/trades; known schemes are [")
                 .hasMessageContaining("file, ")
                 .hasMessageContaining("mem, ");
-        assertThat(registry.validate("pulsar://topic/trades", Map.of(), true, "spec.subscribers[2]"))
+        assertThat(registry.validate("pigeon://loft/trades", Map.of(), true, "spec.subscribers[2]"))
                 .extracting(Object::toString).singleElement().asString()
-                .startsWith("spec.subscribers[2].uri (pulsar://topic/trades): Unknown URI scheme 'pulsar'");
+                .startsWith("spec.subscribers[2].uri (pigeon://loft/trades): Unknown URI scheme 'pigeon'");
     }
 
     @Test

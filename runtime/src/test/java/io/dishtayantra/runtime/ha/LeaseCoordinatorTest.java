@@ -8,6 +8,8 @@ import io.dishtayantra.runtime.connector.testing.Manifests;
 import io.dishtayantra.runtime.engine.DagState;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
+import io.dishtayantra.runtime.metrics.InstanceRoleCollector;
+import io.dishtayantra.runtime.metrics.RuntimeMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +78,26 @@ class LeaseCoordinatorTest {
                 assertThat(healthy.instance().state()).isEqualTo(DagState.RUNNING);
                 assertThat(broken.instance().state()).as("broken pod's DAG").isEqualTo(DagState.CREATED);
             }
+        }
+    }
+
+    @Test
+    void roleIsExportedAsMetric(@TempDir Path folder) {
+        try (KubernetesClient client = api.newClient();
+                Engine engine = new Engine(EngineServices.fromClassPath());
+                RuntimeMetrics metrics = new RuntimeMetrics()) {
+            metrics.register(new InstanceRoleCollector());
+            LeasedDag dag = new LeasedDag(engine, memDag("roles", "Passthru"), folder);
+            try (LeaseCoordinator pod = new LeaseCoordinator(client, "roles", "metrics", "pod-a", TIMINGS, () -> 1, dag)) {
+                pod.start();
+                assertThat(metrics.scrape()).contains("dishtayantra_instance_index{dag=\"roles\"}");
+                await().atMost(TIMEOUT).until(() -> pod.role().active());
+
+                String scraped = metrics.scrape();
+                assertThat(scraped).contains("dishtayantra_instance_active{dag=\"roles\"} 1.0");
+                assertThat(scraped).contains("dishtayantra_instance_index{dag=\"roles\"} 0.0");
+            }
+            assertThat(metrics.scrape()).as("after the coordinator closed").doesNotContain("dag=\"roles\"");
         }
     }
 
