@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The role of this process for each DAG that runs under a Lease, for the metrics endpoint:
- * export it as a gauge such as {@code dishtayantra_instance_active{dag="x",instance="0"} 1}.
- * DAGs that run without Leases (local mode) are absent. Process-wide and thread-safe.
+ * The role of this process for each DAG that runs under a Lease, which
+ * {@link io.dishtayantra.runtime.metrics.InstanceRoleCollector} exports on {@code /metrics}.
+ * DAGs that run without Leases (local mode) are absent. Process-wide and thread-safe: several
+ * coordinators of one DAG in one process (as in tests) overwrite each other's entry.
  */
 public final class InstanceRoles {
 
