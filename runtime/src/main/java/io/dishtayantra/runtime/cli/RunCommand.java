@@ -229,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
     /**
      * Runs the DAGs in cluster mode: each is deployed standby and started only while this process
      * holds one of its Leases. Stopping releases the Leases so that a standby takes over at once.
-     * The HTTP server runs on standbys too, so that their probes and metrics answer.
+     * The HTTP server runs on standbys too, so that their probes and metrics respond.
      *
      * <p>NOTE: time windows are not followed here: a DAG starts when its Lease is acquired, and the
      * operator's TimeWindow handling decides the pod count. Stopping or deleting a DAG through the
