@@ -140,6 +140,8 @@ public final class RuntimeDeploymentModel {
         environment.add(new EnvVarBuilder().withName(ClusterSettings.MODE_VARIABLE).withValue(ClusterSettings.CLUSTER_MODE)
                 .build());
         environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_DATA_DIR").withValue(RuntimeContract.DATA_DIR).build());
+        environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_SUSPEND_FILE")
+                .withValue(RuntimeContract.CONFIG_DIR + "/" + RuntimeContract.SUSPEND_KEY).build());
         environment.add(new EnvVarBuilder().withName("POD_NAME")
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         environment.add(new EnvVarBuilder().withName("POD_NAMESPACE")
