@@ -257,6 +257,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 1;
         }
+        // The watcher suspends again a DAG that a new Lease started, within one poll interval.
+        SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
         loading.markLoaded();
         if (http != null) {
             runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
@@ -273,6 +275,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         // Standby and restarting DAGs are briefly not running, so only time or a signal ends the wait.
         waitAndReport(engine, noWindows, summaryEvery, runFor, true);
+        if (suspendWatcher != null) {
+            suspendWatcher.close();
+        }
         elected.close();
         engine.shutdown();
         if (http != null) {
