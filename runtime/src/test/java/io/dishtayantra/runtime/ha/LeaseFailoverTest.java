@@ -106,7 +106,9 @@ class LeaseFailoverTest {
             properties.put("linger.ms", "5");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
                 for (int i = from; i < to && !stop.get(); i++) {
-                    producer.send(new ProducerRecord<>(topic, "{\"id\":" + i + ",\"account\":\"a" + (i % 60) + "\"}"));
+                    // Keyed, so that every partition receives events; unkeyed batches stick to a few.
+                    producer.send(new ProducerRecord<>(topic, Integer.toString(i),
+                            "{\"id\":" + i + ",\"account\":\"a" + (i % 60) + "\"}"));
                     produced.set(i + 1 - from);
                     if ((i - from + 1) % batch == 0) {
                         producer.flush();
