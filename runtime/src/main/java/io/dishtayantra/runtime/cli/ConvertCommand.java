@@ -129,8 +129,17 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println(input + ": expected a JSON object with name, nodes and edges.");
             return null;
         }
-        Conversion conversion = converter.convert(original);
-        List<ValidationProblem> problems = validate(conversion, input, catalog);
+        Conversion conversion;
+        List<ValidationProblem> problems;
+        try {
+            conversion = converter.convert(original);
+            problems = validate(conversion, input, catalog);
+        } catch (RuntimeException e) {
+            // A value the converter does not expect must cost this file only, not the whole batch.
+            err.println(input + ": not converted: the converter failed on this file (" + e
+                    + "); convert it by hand and report the input that caused this.");
+            return null;
+        }
         for (String line : conversion.notConverted()) {
             err.println(input + ": not converted: " + line);
         }
