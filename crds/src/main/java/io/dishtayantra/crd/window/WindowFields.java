@@ -144,7 +144,8 @@ final class WindowFields {
     private static void checkPositiveDuration(String text, String path, List<ValidationProblem> problems) {
         if (!Durations.isValid(text)) {
             problems.add(new ValidationProblem(path, text,
-                    "invalid duration; write a number and a unit such as 90m, 8h or 1h30m"));
+                    "invalid duration; write a number and a unit such as 90m, 8h or 1h30m, at most "
+                            + Durations.MAX_TEXT));
             return;
         }
         Duration duration = Durations.parse(text);
