@@ -56,6 +56,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void unquotedNullTypeSaysToQuoteIt() throws Exception {
+        Path file = write("null.yaml", VALID.replace("type: Addition, config: {arguments: [a, b], outputAttribute: sum}",
+                "type: Null"));
+
+        CommandRunner result = CommandRunner.run(new ValidateCommand(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("spec.calculators[0].type: A calculator needs a type")
+                .contains("write it quoted: type: \"Null\"");
+    }
+
+    @Test
     void catalogConfigChecksAreReported() throws Exception {
         Path file = write("config.yaml", VALID.replace("outputAttribute: sum}", "outputAttribute: sum, colour: red}")
                 .replace("mem://queue/orders-in", "mem://orders-in"));
