@@ -173,8 +173,8 @@ final class NodeChecks {
         }
         unresolvedKinds.add(noun);
         problems.add(new ValidationProblem(path, name, "No " + noun + " is named '" + name + "'."
-                + Suggestions.didYouMean(name, known) + " Declare it in spec." + noun + "s or name one of"
-                + available(known) + "."));
+                + Suggestions.didYouMean(name, known) + " Declare it in spec." + noun + "s"
+                + (known.isEmpty() ? "" : " or name one of" + available(known)) + "."));
         return false;
     }
 
