@@ -68,6 +68,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void emptyFileIsNotCalledFolder() throws Exception {
+        Path file = write("empty.yaml", "");
+
+        CommandRunner result = CommandRunner.run(new ValidateCommand(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("contains no document").doesNotContain(".yml or .json");
+    }
+
+    @Test
     void catalogConfigChecksAreReported() throws Exception {
         Path file = write("config.yaml", VALID.replace("outputAttribute: sum}", "outputAttribute: sum, colour: red}")
                 .replace("mem://queue/orders-in", "mem://orders-in"));
