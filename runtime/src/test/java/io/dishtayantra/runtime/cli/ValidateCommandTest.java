@@ -78,6 +78,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void overflowingConnectorDurationIsReported() throws Exception {
+        Path file = write("long.yaml", VALID.replace("publishers: [{name: out, uri: \"mem://queue/orders-out\"}]",
+                "publishers: [{name: out, uri: \"file://out.jsonl\", config: {flushInterval: 99999999999999999999h}}]"));
+
+        CommandRunner result = CommandRunner.run(new ValidateCommand(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("flushInterval").contains("at most 2562047h");
+    }
+
+    @Test
     void catalogConfigChecksAreReported() throws Exception {
         Path file = write("config.yaml", VALID.replace("outputAttribute: sum}", "outputAttribute: sum, colour: red}")
                 .replace("mem://queue/orders-in", "mem://orders-in"));
