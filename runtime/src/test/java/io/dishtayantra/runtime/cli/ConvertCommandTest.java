@@ -223,6 +223,16 @@ class ConvertCommandTest {
     }
 
     @Test
+    void duplicateKeyIsReported() throws Exception {
+        Path twice = Files.writeString(folder.resolve("twice.json"), "{\"name\": \"x\", \"nodes\": [], \"name\": \"y\"}");
+
+        CommandRunner result = CommandRunner.run(new ConvertCommand(), twice.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("twice.json: not valid JSON: Duplicate field 'name'");
+    }
+
+    @Test
     void missingInputIsUsageError() {
         CommandRunner result = CommandRunner.run(new ConvertCommand(), folder.resolve("none.json").toString());
 
