@@ -17,9 +17,11 @@ public record ValidationProblem(String path, String value, String message) {
         message = escape(message);
     }
 
+    /** Returns "path (value): message"; an empty path, which means the whole document, is shown as "document". */
     @Override
     public String toString() {
-        return value == null ? path + ": " + message : path + " (" + value + "): " + message;
+        String shownPath = path == null || path.isEmpty() ? "document" : path;
+        return value == null ? shownPath + ": " + message : shownPath + " (" + value + "): " + message;
     }
 
     /** Returns the text with control and bidirectional formatting characters escaped; null stays null. */

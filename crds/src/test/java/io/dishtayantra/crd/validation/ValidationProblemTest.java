@@ -22,4 +22,11 @@ class ValidationProblemTest {
 
         assertThat(problem.value()).isEqualTo("naïve-名前");
     }
+
+    @Test
+    void emptyPathIsShownAsDocument() {
+        ValidationProblem problem = new ValidationProblem("", "[1]", "A manifest document must be an object.");
+
+        assertThat(problem.toString()).isEqualTo("document ([1]): A manifest document must be an object.");
+    }
 }
