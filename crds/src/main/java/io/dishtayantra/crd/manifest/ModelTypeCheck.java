@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a manifest tree against the types of the model before it is bound, so that a value of
- * the wrong type is reported with its path and value instead of being coerced (1 read as true,
- * 7 as "7") or stopping the whole document. Each wrong value is reported and removed from the
- * tree, so binding continues and the validator still reports every other problem. Free-form
- * values such as {@code config} are not checked.
+ * Checks a manifest tree against the types of the model before it is bound. A value of the wrong
+ * type is reported with its path and value. Without this check, Jackson would coerce it (1 read as
+ * true, 7 as "7") or stop at it and hide the rest of the document. Each wrong value is removed from
+ * the tree, so binding continues and the validator still reports every other problem. Free-form
+ * values such as {@code config} are not checked. Not thread-safe: one instance per document.
  */
 final class ModelTypeCheck {
 
@@ -117,7 +117,7 @@ final class ModelTypeCheck {
         return valid;
     }
 
-    /** The noun for a list's items, such as "publisher names" for publishers. */
+    /** Returns the noun for a list's items, such as "publisher names" for publishers. */
     private static String itemNoun(String listName) {
         return switch (listName) {
             case "publishers" -> "publisher names";

@@ -14,7 +14,7 @@ public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
 
     /**
-     * The longest duration read: the most nanoseconds a {@code long} holds, about 292 years.
+     * The maximum duration: the most nanoseconds a {@code long} holds, about 292 years.
      * Longer values would overflow {@link Duration#toNanos()} where the runtime schedules them.
      */
     public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
@@ -62,7 +62,7 @@ public final class Durations {
         return Duration.ofNanos(totalNanos);
     }
 
-    /** Whether the text parses as a duration no longer than {@link #MAX}. */
+    /** Returns whether the text parses as a duration no longer than {@link #MAX}. */
     public static boolean isValid(String text) {
         if (text == null || !WHOLE.matcher(text.trim()).matches()) {
             return false;

@@ -49,7 +49,7 @@ public record ConnectorUri(String scheme, String error) {
         }
     }
 
-    /** Whether a URI without a scheme reads as a file path, such as data/in.jsonl or /var/log/app.jsonl. */
+    /** Returns whether a URI without a scheme reads as a file path, such as data/in.jsonl or /var/log/app.jsonl. */
     private static boolean looksLikePath(String text) {
         return text.startsWith("/") || text.startsWith("./") || text.startsWith("../") || text.startsWith("~/")
                 || text.matches("[^\\s]*/[^\\s]*") || text.matches("[^\\s/]+\\.[A-Za-z0-9]{1,5}");

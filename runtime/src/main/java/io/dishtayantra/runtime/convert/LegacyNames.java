@@ -37,7 +37,7 @@ final class LegacyNames {
         return label.isEmpty() ? "converted-dag" : label;
     }
 
-    /** The longest interval converted, in seconds (a year); longer ones are listed as not converted. */
+    /** The maximum interval converted, in seconds (a year); longer ones are listed as not converted. */
     static final double MAX_SECONDS = 365 * 24 * 3600;
 
     /**
