@@ -109,8 +109,14 @@ final class LegacyComponentConverter {
             if (key.equals(uriKey)) {
                 return;
             }
-            if (key.equals("max_depth") && subscriber && field.getValue().canConvertToInt()) {
-                converted.put("maxDepth", field.getValue().asInt());
+            if (key.equals("max_depth") && subscriber) {
+                JsonNode depth = field.getValue();
+                if (depth.isIntegralNumber() && depth.canConvertToInt()) {
+                    converted.put("maxDepth", depth.asInt());
+                } else {
+                    notConverted.add(keyPath + " = " + LegacyNames.compact(depth) + ": not a whole number of events;"
+                            + " set maxDepth by hand.");
+                }
             } else if (renames.containsKey(key)) {
                 Rename rename = renames.get(key);
                 if (rename.seconds()) {

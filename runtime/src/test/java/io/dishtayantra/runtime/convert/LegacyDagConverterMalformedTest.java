@@ -108,4 +108,13 @@ class LegacyDagConverterMalformedTest {
         assertThat(conversion.notConverted()).anySatisfy(line -> assertThat(line)
                 .startsWith("calculators = \"oops\": expected a list"));
     }
+
+    @Test
+    void hugeMaxDepthIsNotConverted() throws Exception {
+        Conversion conversion = converter.convert(JSON.readTree("{\"name\":\"x\",\"subscribers\":[{\"name\":\"s\","
+                + "\"config\":{\"source\":\"file://in.jsonl\",\"max_depth\":1e308}}]}"));
+
+        assertThat(conversion.notConverted()).anySatisfy(line -> assertThat(line)
+                .startsWith("subscribers[0].config.max_depth = 1.0E308: not a whole number"));
+    }
 }
