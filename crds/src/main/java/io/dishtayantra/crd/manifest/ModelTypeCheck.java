@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dishtayantra.crd.validation.ValidationProblem;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,9 @@ final class ModelTypeCheck {
             return checkList(value, type, path, name);
         }
         if (raw == String.class) {
-            return expect(value.isTextual(), value, path, "Expected a string here; write it in quotes, such as \""
-                    + (value.isValueNode() ? value.asText() : "text") + "\".");
+            String hint = value.isValueNode() ? "; write it in quotes, such as \"" + value.asText() + "\""
+                    : ", not " + (value.isArray() ? "a list" : "an object");
+            return expect(value.isTextual(), value, path, "Expected a string here" + hint + ".");
         }
         if (raw == Boolean.class || raw == boolean.class) {
             return expect(value.isBoolean(), value, path, "Expected true or false here.");
@@ -92,11 +94,18 @@ final class ModelTypeCheck {
         }
         ArrayNode array = (ArrayNode) value;
         JavaType itemType = type.getContentType();
-        // Backwards, so that removing an item does not shift the ones still to check.
-        for (int i = array.size() - 1; i >= 0; i--) {
-            if (itemType != null && !check(array.get(i), itemType, path + "[" + i + "]", name)) {
-                array.remove(i);
+        if (itemType == null) {
+            return true;
+        }
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!check(array.get(i), itemType, path + "[" + i + "]", name)) {
+                wrong.add(i);
             }
+        }
+        // Backwards, so that removing an item does not shift the ones still to remove.
+        for (int i = wrong.size() - 1; i >= 0; i--) {
+            array.remove(wrong.get(i));
         }
         return true;
     }

@@ -103,4 +103,17 @@ class ManifestLoaderTypeTest {
 
         assertThat(document.problems()).isEmpty();
     }
+
+    @Test
+    void problemsFollowDocumentOrder() {
+        ManifestDocument document = load("""
+                  nodes:
+                    - {name: r, type: Subscription, subscriber: [s]}
+                    - {name: w, type: Publication, publishers: p}
+                """);
+
+        assertThat(document.problems()).extracting(ValidationProblem::path)
+                .containsExactly("spec.nodes[0].subscriber", "spec.nodes[1].publishers");
+        assertThat(document.problems().get(0).message()).isEqualTo("Expected a string here, not a list.");
+    }
 }
