@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +35,14 @@ import org.slf4j.MDC;
  * acknowledged: while running at most once per {@code positionWriteInterval}, then at close, and
  * at once for acknowledgements that arrive after close. It
  * resumes from there on restart, so lines are neither skipped nor read twice after a clean stop;
- * after a crash, lines read but not acknowledged are read again (at-least-once). A file that
- * shrank below the position (truncated or replaced) is read again from its start.
+ * after a crash, lines read but not acknowledged are read again (at-least-once). A file that was
+ * replaced (its file key, the inode on Linux, changed), that shrank below the position, or whose
+ * byte before the position is no longer a line end (truncated and written again) is read again
+ * from its start, with a warning.
+ *
+ * <p>NOTE: the file key is compared only while running, and lines appended to the old file after
+ * the last read before a rename are not read. A file replaced while the DAG was stopped, by one at
+ * least as large, is read from the saved position unless that position no longer follows a newline.
  *
  * <p>NOTE: a CSV field holding a line break inside quotes is not supported; each line is one row.
  */
@@ -86,12 +93,12 @@ final class FileSubscriber implements Subscriber {
                 .daemon(true)
                 .start(() -> {
                     MDC.put("dag", context.dagName());
-                    read(sink, start);
+                    read(sink, start, saved >= 0);
                 });
     }
 
-    private void read(EventSink sink, long start) {
-        LineReader reader = new LineReader(start);
+    private void read(EventSink sink, long start, boolean startsAfterNewline) {
+        LineReader reader = new LineReader(start, startsAfterNewline);
         while (!closed) {
             try {
                 if (!reader.readAvailable(sink)) {
@@ -120,10 +127,14 @@ final class FileSubscriber implements Subscriber {
         private boolean finished;
         private String[] header;
         private ObjectReader csvReader;
+        private Object fileKey;
+        // False while lineStart may be mid-line: a start at the end of a file whose last line has no newline yet.
+        private boolean lineStartAfterNewline;
 
-        LineReader(long start) {
+        LineReader(long start, boolean startsAfterNewline) {
             this.readOffset = start;
             this.lineStart = start;
+            this.lineStartAfterNewline = startsAfterNewline;
         }
 
         /** Delivers every complete line available; returns false when there was nothing new. */
@@ -138,15 +149,15 @@ final class FileSubscriber implements Subscriber {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 context.health().connected();
                 long size = channel.size();
-                if (size < readOffset) {
-                    log.warn("File subscriber {}: {} shrank to {} bytes, below position {}; reading it again from the start",
-                            context.componentName(), file, size, readOffset);
-                    readOffset = 0;
-                    lineStart = 0;
-                    partial.reset();
-                    header = null;
-                    committed.reset(0);
+                Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                if (fileKey != null && key != null && !fileKey.equals(key)) {
+                    restartFromBeginning("was replaced by a new file (rotated)", size);
+                } else if (size < readOffset) {
+                    restartFromBeginning("shrank to " + size + " bytes, below position " + readOffset, size);
+                } else if (rewrittenBeforeLineStart(channel)) {
+                    restartFromBeginning("was rewritten: the byte before position " + lineStart + " is no longer a line end", size);
                 }
+                fileKey = key;
                 if (settings.csv() && header == null && lineStart > 0) {
                     readHeader(channel);
                 }
@@ -164,6 +175,30 @@ final class FileSubscriber implements Subscriber {
                 }
                 return true;
             }
+        }
+
+        /** Starts over at byte 0 of the file, forgetting the lines of the old content not yet acknowledged. */
+        private void restartFromBeginning(String reason, long size) {
+            log.warn("File subscriber {}: {} {}; reading it from the start ({} bytes)", context.componentName(), file,
+                    reason, size);
+            readOffset = 0;
+            lineStart = 0;
+            partial.reset();
+            header = null;
+            committed.reset(0);
+        }
+
+        /**
+         * Returns true when the file was truncated and written again past the position: a line
+         * starts right after a newline, so any other byte before {@code lineStart} means new content.
+         */
+        private boolean rewrittenBeforeLineStart(FileChannel channel) throws IOException {
+            if (lineStart == 0 || !lineStartAfterNewline) {
+                return false;
+            }
+            ByteBuffer previous = ByteBuffer.allocate(1);
+            int read = channel.read(previous, lineStart - 1);
+            return read == 1 && previous.get(0) != '\n';
         }
 
         private boolean finishAtEnd(EventSink sink) throws InterruptedException {
@@ -211,6 +246,7 @@ final class FileSubscriber implements Subscriber {
             String text = new String(line, 0, length, StandardCharsets.UTF_8);
             CommittedPosition.Line acknowledgement = committed.register(endOffset);
             lineStart = endOffset;
+            lineStartAfterNewline = true;
             if (text.isBlank()) {
                 acknowledgement.acknowledge();
                 return;
