@@ -217,9 +217,9 @@ final class DagAssembler {
             if (type == NodeType.SUBSCRIPTION) {
                 SubscriberSpec subscriber = subscriberSpecs.get(node.getSubscriber());
                 int depth = subscriber.getMaxDepth() == null ? DEFAULT_MAX_DEPTH : subscriber.getMaxDepth();
-                if (depth < 1) {
+                if (depth < 1 || depth > SubscriberSpec.MAX_DEPTH_LIMIT) {
                     throw new DagStartException("Cannot start subscriber " + subscriber.getName()
-                            + ": maxDepth must be at least 1, was " + depth, null);
+                            + ": maxDepth must be between 1 and " + SubscriberSpec.MAX_DEPTH_LIMIT + ", was " + depth, null);
                 }
                 queue = new SubscriptionQueue(depth, index);
             } else if (type == NodeType.METRONOME) {
