@@ -270,6 +270,9 @@ final class DagAssembler {
             Map<String, Object> config = attempt(description, () -> services.environment().resolve(subscriberSpec.getConfig(), path + ".config"));
             Subscriber subscriber = attempt(description, () -> services.connectors().createSubscriber(uri, config));
             ConnectorHealthState health = new ConnectorHealthState();
+            if (intakePaused.getAsBoolean()) {
+                pauseBeforeStart(description, subscriber);
+            }
             attempt(description, () -> {
                 subscriber.start(context("subscriber", subscriberSpec.getName(), config, uri, health), node.queue);
                 return null;
@@ -302,6 +305,16 @@ final class DagAssembler {
     }
 
     /** Offers one tick event to a Metronome node, skipping it when the DAG is suspended or behind. */
+    /** Pauses a subscriber of a DAG that starts suspended, so that it opens without taking any input. */
+    private void pauseBeforeStart(String description, Subscriber subscriber) {
+        try {
+            subscriber.pause();
+        } catch (RuntimeException error) {
+            LOG.warn("DAG {}: pausing {} before its start failed; it may take input until the DAG is suspended: {}",
+                    dagName, description, error.toString());
+        }
+    }
+
     private final class Tick implements Runnable {
 
         private final NodeRuntime node;
