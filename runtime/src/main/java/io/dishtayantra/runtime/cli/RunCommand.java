@@ -13,6 +13,7 @@ import io.dishtayantra.runtime.catalog.RuntimeCatalog;
 import io.dishtayantra.runtime.config.EnvironmentResolver;
 import io.dishtayantra.runtime.connector.ConnectorRegistry;
 import io.dishtayantra.runtime.engine.DagInstance;
+import io.dishtayantra.runtime.engine.DagState;
 import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every DAG ran and stopped",
-            "1:a DAG had problems or failed to start (the others still ran)",
+            "1:a DAG had problems, failed to start or ended FAILED (the others still ran)",
             "2:the plugin folder does not exist or cannot be read"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -163,7 +164,13 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already exiting; the hook stops the DAGs.
         }
-        return allValid && runnable.size() == started ? 0 : 1;
+        List<String> failed = engine.list().stream().filter(instance -> instance.state() == DagState.FAILED)
+                .map(DagInstance::name).toList();
+        if (!failed.isEmpty()) {
+            err.println("DAGs that ended FAILED: " + String.join(", ", failed));
+            err.flush();
+        }
+        return allValid && runnable.size() == started && failed.isEmpty() ? 0 : 1;
     }
 
     /** Loads every manifest and returns the DAGs without problems, each with its folder; prints the problems of the others. */

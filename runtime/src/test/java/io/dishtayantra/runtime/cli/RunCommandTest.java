@@ -89,6 +89,19 @@ class RunCommandTest {
     }
 
     @Test
+    void runExitsOneWhenDagFailedWhileRunning() throws Exception {
+        Files.createDirectories(folder.resolve("input"));
+        Files.writeString(folder.resolve("input/trades.jsonl"), "{\"id\":1,\"qty\":1,\"price\":1}\n");
+        Files.writeString(folder.resolve("fatal.yaml"), ENRICH.replace("type: Multiplication",
+                "type: io.dishtayantra.runtime.testplugins.ErrorOnCalculate"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "run", "--no-http", folder.resolve("fatal.yaml").toString(), "--stop-after", "1500ms");
+
+        assertThat(exit).as(err.toString()).isEqualTo(1);
+    }
+
+    @Test
     void runWithoutAnyValidDagFails() throws Exception {
         Files.writeString(folder.resolve("empty.yaml"), "apiVersion: dishtayantra.io/v1alpha1\nkind: DAG\nmetadata: {name: e}\nspec: {}\n");
         StringWriter err = new StringWriter();
