@@ -144,6 +144,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        InterruptHandler.install(System.err);
         int started = startAll(engine, windowed, runnable, err);
         loading.markLoaded();
         if (http != null) {
