@@ -9,6 +9,12 @@ package io.dishtayantra.crd.validation;
  */
 public record ValidationProblem(String path, String value, String message) {
 
+    /** Hides URI passwords in the value and the message, since problems are printed and sent over HTTP. */
+    public ValidationProblem {
+        value = UriRedactor.redact(value);
+        message = UriRedactor.redact(message);
+    }
+
     @Override
     public String toString() {
         return value == null ? path + ": " + message : path + " (" + value + "): " + message;
