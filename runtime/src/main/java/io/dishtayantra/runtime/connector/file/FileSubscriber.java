@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.dishtayantra.api.connector.ConnectorContext;
 import io.dishtayantra.api.connector.EventSink;
 import io.dishtayantra.api.connector.Subscriber;
+import io.dishtayantra.runtime.connector.codec.FiniteNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -322,6 +323,7 @@ final class FileSubscriber implements Subscriber {
             throw new IllegalArgumentException("it is a JSON " + (value instanceof java.util.List<?> ? "array" : "value")
                     + ", not an object");
         }
+        FiniteNumbers.require(value);
         return (Map<String, Object>) value;
     }
 
