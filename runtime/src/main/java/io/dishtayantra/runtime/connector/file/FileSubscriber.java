@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -81,6 +83,9 @@ final class FileSubscriber implements Subscriber {
         long start = saved >= 0 ? saved : (settings.fromEnd() && Files.exists(file) ? Files.size(file) : 0);
         committed = new CommittedPosition(start, this::savePosition);
         lastSaved = saved;
+        if (settings.csv()) {
+            checkExistingHeader();
+        }
         log.info("File subscriber {} reads {} from byte {} ({})", context.componentName(), file, start,
                 saved >= 0 ? "saved position in " + positionFile : "no saved position");
 
@@ -252,13 +257,12 @@ final class FileSubscriber implements Subscriber {
                 acknowledgement.acknowledge();
                 return;
             }
+            if (settings.csv() && header == null) {
+                acceptHeader(text, acknowledgement);
+                return;
+            }
             Map<String, Object> event;
             try {
-                if (settings.csv() && header == null) {
-                    header = parseCsv(text);
-                    acknowledgement.acknowledge();
-                    return;
-                }
                 event = settings.csv() ? csvRow(text) : jsonObject(text);
             } catch (IOException | IllegalArgumentException e) {
                 sink.reject(Arrays.copyOf(line, length), "line ending at byte " + endOffset + " of " + file
@@ -292,7 +296,20 @@ final class FileSubscriber implements Subscriber {
                 }
                 offset += read;
             }
-            header = parseCsv(first.toString(StandardCharsets.UTF_8).strip());
+            header = headerNames(parseCsv(withoutBom(first.toString(StandardCharsets.UTF_8).strip())), file);
+        }
+
+        /** Takes the header line, or stops reading with an error when its names are unusable. */
+        private void acceptHeader(String text, CommittedPosition.Line acknowledgement) {
+            try {
+                header = headerNames(parseCsv(withoutBom(text)), file);
+            } catch (IOException | IllegalArgumentException e) {
+                finished = true;
+                context.health().disconnected("invalid CSV header: " + message(e));
+                log.error("File subscriber {} stopped reading {}: {}", context.componentName(), file, message(e));
+                return;
+            }
+            acknowledgement.acknowledge();
         }
 
         private String[] parseCsv(String line) throws IOException {
@@ -305,7 +322,7 @@ final class FileSubscriber implements Subscriber {
 
         private Map<String, Object> csvRow(String text) throws IOException {
             String[] values = parseCsv(text);
-            if (values.length > header.length) {
+            if (values.length != header.length) {
                 throw new IllegalArgumentException("it has " + values.length + " fields but the header has " + header.length);
             }
             Map<String, Object> row = new LinkedHashMap<>(header.length * 2);
@@ -314,6 +331,49 @@ final class FileSubscriber implements Subscriber {
             }
             return row;
         }
+    }
+
+    /** Removes the UTF-8 byte order mark that some tools write at the start of a file. */
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Checks the names of a CSV header.
+     *
+     * @throws IllegalArgumentException when a name is empty or appears twice
+     */
+    static String[] headerNames(String[] names, Path file) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("The CSV header of " + file + " has an empty name in column " + (i + 1)
+                        + "; give every column a name");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("The CSV header of " + file + " has the name '" + name
+                        + "' twice (column " + (i + 1) + "); make the column names unique");
+            }
+        }
+        return names;
+    }
+
+    /** Reads and checks the header of an existing CSV file, so that a bad header fails the start. */
+    private void checkExistingHeader() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        String first;
+        try (java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = reader.readLine();
+        }
+        if (first == null || first.isBlank()) {
+            return;
+        }
+        String[] names = new CsvMapper().readerFor(String[].class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(settings.delimiter())).readValue(withoutBom(first.strip()));
+        headerNames(names, file);
     }
 
     @SuppressWarnings("unchecked")

@@ -68,6 +68,55 @@ class FileSubscriberInputTest {
     }
 
     @Test
+    void csvShortAndLongRowsAreRejected() throws Exception {
+        List<String> out = run("ragged", "id,name,qty\n1,apple,3\n2,banana\n3,cherry,5,extra\n6,,\n",
+                "{format: csv, follow: false, positionFile: ragged.pos}", 4);
+
+        assertThat(out).containsExactly("{\"id\":\"1\",\"name\":\"apple\",\"qty\":\"3\"}",
+                "{\"id\":\"6\",\"name\":\"\",\"qty\":\"\"}");
+        List<String> dead = deadLetters("ragged");
+        assertThat(dead).hasSize(2);
+        assertThat(dead.get(0)).contains("it has 2 fields but the header has 3");
+        assertThat(dead.get(1)).contains("it has 4 fields but the header has 3");
+    }
+
+    @Test
+    void csvHeaderBomIsSkipped() throws Exception {
+        List<String> out = run("bom", "\uFEFFid,qty\n1,2\n", "{format: csv, follow: false, positionFile: bom.pos}", 1);
+
+        assertThat(out).containsExactly("{\"id\":\"1\",\"qty\":\"2\"}");
+    }
+
+    @Test
+    void csvDuplicateHeaderNameFailsStart() throws Exception {
+        Files.writeString(folder.resolve("dup.in"), "a,a,b\n1,2,3\n");
+        String yaml = """
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: dup}
+                spec:
+                  subscribers: [{name: in, uri: "file://dup.in", config: {format: csv, positionFile: dup.pos}}]
+                  publishers: [{name: out, uri: "file://dup.out"}]
+                  nodes:
+                    - {name: read, type: Subscription, subscriber: in}
+                    - {name: write, type: Publication, publishers: [out]}
+                  edges: [{from: read, to: write}]
+                """;
+        Dag dag = (Dag) new ManifestLoader().parse(yaml, folder.resolve("dag.yaml")).getFirst().resource();
+        try (Engine engine = new Engine(EngineServices.fromClassPath())) {
+            DagInstance instance = engine.deploy(dag, folder);
+
+            Assertions.assertThatThrownBy(instance::start).hasMessageContaining("has the name 'a' twice");
+        }
+    }
+
+    @Test
+    void csvEmptyHeaderNameIsInvalid() {
+        Assertions.assertThatThrownBy(() -> FileSubscriber.headerNames(new String[] {"a", "", "b"}, Path.of("x.csv")))
+                .hasMessageContaining("empty name in column 2");
+    }
+
+    @Test
     void brokerPayloadTooLargeForDoubleIsRejected() {
         Assertions.assertThatThrownBy(() -> JsonPayloads.parse("{\"a\":[1, -1e400]}"))
                 .isInstanceOf(InvalidPayloadException.class)
