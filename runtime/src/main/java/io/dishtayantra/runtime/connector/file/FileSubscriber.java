@@ -65,6 +65,7 @@ final class FileSubscriber implements Subscriber {
     private volatile boolean paused;
     private volatile boolean closed;
     private long lastSaved = -1;
+    private String owner;
 
     FileSubscriber(FileSubscriberSettings settings) {
         this.settings = settings;
@@ -78,14 +79,22 @@ final class FileSubscriber implements Subscriber {
         Path positionFile = settings.positionFile() != null
                 ? (settings.positionFile().isAbsolute() ? settings.positionFile() : context.baseDirectory().resolve(settings.positionFile()))
                 : DataDirectory.resolve().resolve("positions").resolve(context.dagName()).resolve(context.componentName() + ".json");
+        owner = "subscriber " + context.componentName() + " of DAG " + context.dagName();
+        PositionFileClaims.claim(positionFile, owner);
         positions = new PositionStore(positionFile, file);
-        long saved = positions.load();
+        long saved;
+        try {
+            saved = positions.load();
+            if (settings.csv()) {
+                checkExistingHeader();
+            }
+        } catch (IOException | RuntimeException e) {
+            PositionFileClaims.release(positionFile, owner);
+            throw e;
+        }
         long start = saved >= 0 ? saved : (settings.fromEnd() && Files.exists(file) ? Files.size(file) : 0);
         committed = new CommittedPosition(start, this::savePosition);
         lastSaved = saved;
-        if (settings.csv()) {
-            checkExistingHeader();
-        }
         log.info("File subscriber {} reads {} from byte {} ({})", context.componentName(), file, start,
                 saved >= 0 ? "saved position in " + positionFile : "no saved position");
 
@@ -436,6 +445,9 @@ final class FileSubscriber implements Subscriber {
         if (committed != null) {
             committed.close();
             savePosition();
+        }
+        if (positions != null) {
+            PositionFileClaims.release(positions.positionFile(), owner);
         }
     }
 }

@@ -111,6 +111,34 @@ class FileSubscriberInputTest {
     }
 
     @Test
+    void sharedPositionFileFailsSecondStart() throws Exception {
+        Files.writeString(folder.resolve("a.in"), "{\"id\":1}\n");
+        Files.writeString(folder.resolve("b.in"), "{\"id\":2}\n");
+        String yaml = """
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: NAME}
+                spec:
+                  subscribers: [{name: in, uri: "file://NAME.in", config: {positionFile: shared.pos}}]
+                  publishers: [{name: out, uri: "file://NAME.out"}]
+                  nodes:
+                    - {name: read, type: Subscription, subscriber: in}
+                    - {name: write, type: Publication, publishers: [out]}
+                  edges: [{from: read, to: write}]
+                """;
+        Dag first = (Dag) new ManifestLoader().parse(yaml.replace("NAME", "a"), folder.resolve("a.yaml")).getFirst().resource();
+        Dag second = (Dag) new ManifestLoader().parse(yaml.replace("NAME", "b"), folder.resolve("b.yaml")).getFirst().resource();
+        try (Engine engine = new Engine(EngineServices.fromClassPath())) {
+            engine.deploy(first, folder).start();
+            DagInstance other = engine.deploy(second, folder);
+
+            Assertions.assertThatThrownBy(other::start)
+                    .hasMessageContaining("subscriber in of DAG b")
+                    .hasMessageContaining("already used by subscriber in of DAG a");
+        }
+    }
+
+    @Test
     void csvEmptyHeaderNameIsInvalid() {
         Assertions.assertThatThrownBy(() -> FileSubscriber.headerNames(new String[] {"a", "", "b"}, Path.of("x.csv")))
                 .hasMessageContaining("empty name in column 2");
