@@ -96,7 +96,9 @@ final class FileSubscriber implements Subscriber {
         committed = new CommittedPosition(start, this::savePosition);
         lastSaved = saved;
         log.info("File subscriber {} reads {} from byte {} ({})", context.componentName(), file, start,
-                saved >= 0 ? "saved position in " + positionFile : "no saved position");
+                saved >= 0 ? "saved position in " + positionFile
+                        : positions.otherFile() != null ? "the saved position in " + positionFile + " is for another file, "
+                                + positions.otherFile() : "no saved position");
 
         long writeMillis = settings.positionWriteInterval().toMillis();
         positionWriter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
