@@ -18,6 +18,7 @@ import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
+import io.dishtayantra.runtime.engine.PublisherSnapshot;
 import io.dishtayantra.runtime.http.HttpSettings;
 import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.api.DagService;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every DAG ran and stopped",
-            "1:a DAG had problems, failed to start or ended FAILED (the others still ran)",
+            "1:a DAG had problems, failed to start, ended FAILED or stopped with undelivered events (the others still ran)",
             "2:the plugin folder does not exist or cannot be read"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -169,9 +170,20 @@ public final class RunCommand implements Callable<Integer> {
                 .map(DagInstance::name).toList();
         if (!failed.isEmpty()) {
             err.println("DAGs that ended FAILED: " + String.join(", ", failed));
-            err.flush();
         }
-        return allValid && runnable.size() == started && failed.isEmpty() ? 0 : 1;
+        List<String> undelivered = new ArrayList<>();
+        for (DagInstance instance : engine.list()) {
+            long abandoned = instance.snapshot().publishers().stream().mapToLong(PublisherSnapshot::abandoned).sum();
+            if (abandoned > 0) {
+                undelivered.add(instance.name() + " (" + abandoned + ")");
+            }
+        }
+        if (!undelivered.isEmpty()) {
+            err.println("DAGs that stopped with undelivered events, which stay unacknowledged at their sources: "
+                    + String.join(", ", undelivered));
+        }
+        err.flush();
+        return allValid && runnable.size() == started && failed.isEmpty() && undelivered.isEmpty() ? 0 : 1;
     }
 
     /** Loads every manifest and returns the DAGs without problems, each with its folder; prints the problems of the others. */
