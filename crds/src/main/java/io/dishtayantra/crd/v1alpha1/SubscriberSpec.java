@@ -27,6 +27,9 @@ public class SubscriberSpec {
     @JsonPropertyDescription("Connector settings; values may reference environment variables as ${env:NAME}.")
     private Map<String, Object> config = new LinkedHashMap<>();
 
+    /** The largest maxDepth accepted; a larger queue hides a stuck DAG for long and can exhaust the heap. */
+    public static final int MAX_DEPTH_LIMIT = 1_000_000;
+
     @JsonPropertyDescription("Capacity of the node's input queue in events; a full queue blocks the subscriber. Default 10000.")
     private Integer maxDepth;
 

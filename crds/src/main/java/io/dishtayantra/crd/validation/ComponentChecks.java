@@ -65,10 +65,11 @@ final class ComponentChecks {
             }
             String name = checkName(subscriber.getName(), path, "subscriber", firstPaths);
             String scheme = checkUri(subscriber.getUri(), path, "subscriber");
-            if (subscriber.getMaxDepth() != null && subscriber.getMaxDepth() < 1) {
-                problems.add(new ValidationProblem(path + ".maxDepth", subscriber.getMaxDepth().toString(),
-                        "maxDepth is the number of events the node's input queue holds and must be at least 1;"
-                                + " leave it out for the default of 10000."));
+            Integer depth = subscriber.getMaxDepth();
+            if (depth != null && (depth < 1 || depth > SubscriberSpec.MAX_DEPTH_LIMIT)) {
+                problems.add(new ValidationProblem(path + ".maxDepth", depth.toString(),
+                        "maxDepth is the number of events the node's input queue holds and must be at least 1 and "
+                                + "at most " + SubscriberSpec.MAX_DEPTH_LIMIT + "; leave it out for the default of 10000."));
             }
             if (scheme != null) {
                 problems.addAll(catalog.checkSubscriber(subscriber, path));

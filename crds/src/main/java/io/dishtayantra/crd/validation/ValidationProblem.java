@@ -11,10 +11,14 @@ package io.dishtayantra.crd.validation;
  */
 public record ValidationProblem(String path, String value, String message) {
 
+    /**
+     * Escapes control and bidirectional formatting characters in every part, and hides URI
+     * passwords in the value and the message, since problems are printed and sent over HTTP.
+     */
     public ValidationProblem {
         path = escape(path);
-        value = escape(value);
-        message = escape(message);
+        value = escape(UriRedactor.redact(value));
+        message = escape(UriRedactor.redact(message));
     }
 
     /** Returns "path (value): message"; an empty path, which means the whole document, is shown as "document". */

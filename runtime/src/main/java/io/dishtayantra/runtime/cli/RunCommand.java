@@ -13,6 +13,7 @@ import io.dishtayantra.runtime.catalog.RuntimeCatalog;
 import io.dishtayantra.runtime.config.EnvironmentResolver;
 import io.dishtayantra.runtime.connector.ConnectorRegistry;
 import io.dishtayantra.runtime.engine.DagInstance;
+import io.dishtayantra.runtime.engine.DagState;
 import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
@@ -20,6 +21,7 @@ import io.dishtayantra.runtime.engine.EngineServices;
 import io.dishtayantra.runtime.engine.InvalidDagException;
 import io.dishtayantra.runtime.ha.ClusterSettings;
 import io.dishtayantra.runtime.ha.ElectedDags;
+import io.dishtayantra.runtime.engine.PublisherSnapshot;
 import io.dishtayantra.runtime.http.HttpSettings;
 import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.api.DagService;
@@ -60,7 +62,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every DAG ran and stopped",
-            "1:a DAG had problems or failed to start (the others still ran)",
+            "1:a DAG had problems, failed to start, ended FAILED or stopped with undelivered events (the others still ran)",
             "2:the plugin folder does not exist or cannot be read"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -159,6 +161,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        InterruptHandler.install(System.err);
         int started = startAll(engine, windowed, runnable, err);
         SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
         loading.markLoaded();
@@ -183,7 +186,24 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already exiting; the hook stops the DAGs.
         }
-        return allValid && runnable.size() == started ? 0 : 1;
+        List<String> failed = engine.list().stream().filter(instance -> instance.state() == DagState.FAILED)
+                .map(DagInstance::name).toList();
+        if (!failed.isEmpty()) {
+            err.println("DAGs that ended FAILED: " + String.join(", ", failed));
+        }
+        List<String> undelivered = new ArrayList<>();
+        for (DagInstance instance : engine.list()) {
+            long abandoned = instance.snapshot().publishers().stream().mapToLong(PublisherSnapshot::abandoned).sum();
+            if (abandoned > 0) {
+                undelivered.add(instance.name() + " (" + abandoned + ")");
+            }
+        }
+        if (!undelivered.isEmpty()) {
+            err.println("DAGs that stopped with undelivered events, which stay unacknowledged at their sources: "
+                    + String.join(", ", undelivered));
+        }
+        err.flush();
+        return allValid && runnable.size() == started && failed.isEmpty() && undelivered.isEmpty() ? 0 : 1;
     }
 
     /** Loads every manifest and returns the DAGs without problems, each with its folder; prints the problems of the others. */

@@ -1,6 +1,6 @@
 package io.dishtayantra.runtime.config;
 
-import java.net.URI;
+import io.dishtayantra.crd.validation.UriRedactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,21 +43,12 @@ public final class ConfigRedactor {
         return redacted;
     }
 
-    /** Returns the URI with the password of its user information replaced, such as {@code amqp://app:******@host}. */
+    /**
+     * Returns the URI with the password of its user information replaced, such as
+     * {@code amqp://app:******@host}; a malformed URI is redacted too.
+     */
     public static String redactUri(String uri) {
-        if (uri == null) {
-            return null;
-        }
-        try {
-            String userInfo = URI.create(uri).getRawUserInfo();
-            if (userInfo == null || !userInfo.contains(":")) {
-                return uri;
-            }
-            String user = userInfo.substring(0, userInfo.indexOf(':'));
-            return uri.replace(userInfo + "@", user + ":" + REDACTED + "@");
-        } catch (IllegalArgumentException invalid) {
-            return uri;
-        }
+        return UriRedactor.redact(uri);
     }
 
     @SuppressWarnings("unchecked")

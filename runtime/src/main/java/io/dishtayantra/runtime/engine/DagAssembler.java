@@ -217,9 +217,9 @@ final class DagAssembler {
             if (type == NodeType.SUBSCRIPTION) {
                 SubscriberSpec subscriber = subscriberSpecs.get(node.getSubscriber());
                 int depth = subscriber.getMaxDepth() == null ? DEFAULT_MAX_DEPTH : subscriber.getMaxDepth();
-                if (depth < 1) {
+                if (depth < 1 || depth > SubscriberSpec.MAX_DEPTH_LIMIT) {
                     throw new DagStartException("Cannot start subscriber " + subscriber.getName()
-                            + ": maxDepth must be at least 1, was " + depth, null);
+                            + ": maxDepth must be between 1 and " + SubscriberSpec.MAX_DEPTH_LIMIT + ", was " + depth, null);
                 }
                 queue = new SubscriptionQueue(depth, index);
             } else if (type == NodeType.METRONOME) {
@@ -270,6 +270,9 @@ final class DagAssembler {
             Map<String, Object> config = attempt(description, () -> services.environment().resolve(subscriberSpec.getConfig(), path + ".config"));
             Subscriber subscriber = attempt(description, () -> services.connectors().createSubscriber(uri, config));
             ConnectorHealthState health = new ConnectorHealthState();
+            if (intakePaused.getAsBoolean()) {
+                pauseBeforeStart(description, subscriber);
+            }
             attempt(description, () -> {
                 subscriber.start(context("subscriber", subscriberSpec.getName(), config, uri, health), node.queue);
                 return null;
@@ -302,6 +305,16 @@ final class DagAssembler {
     }
 
     /** Offers one tick event to a Metronome node, skipping it when the DAG is suspended or behind. */
+    /** Pauses a subscriber of a DAG that starts suspended, so that it opens without taking any input. */
+    private void pauseBeforeStart(String description, Subscriber subscriber) {
+        try {
+            subscriber.pause();
+        } catch (RuntimeException error) {
+            LOG.warn("DAG {}: pausing {} before its start failed; it may take input until the DAG is suspended: {}",
+                    dagName, description, error.toString());
+        }
+    }
+
     private final class Tick implements Runnable {
 
         private final NodeRuntime node;

@@ -103,6 +103,8 @@ public final class DagInstance {
     public synchronized void start() {
         requireState("start", DagState.CREATED);
         withDagInMdc(() -> {
+            // A DAG that starts suspended opens its subscribers paused, so no input is taken before resume.
+            intakePaused = dag.getSpec().suspended();
             try {
                 runtime = new DagAssembler(name, dag.getSpec(), baseDirectory, services, () -> intakePaused,
                         this::executorCrashed).assemble();

@@ -539,6 +539,8 @@ final class ExecutionLoop implements SubscriptionQueue.Consumer, Runnable {
 
     private void rejectionReceived(Rejection rejection) {
         NodeRuntime node = nodes[rejection.queue().nodeIndex()];
+        // A rejected payload counts as in and as failed, so failed never exceeds in.
+        node.counters.countIn();
         node.counters.countFailed();
         node.recentErrors.add(new ErrorRecord(Instant.now(), "UnparseablePayload", rejection.reason()));
         if (node.failureLog.tryAcquire()) {

@@ -26,10 +26,14 @@ public final class SubscriptionQueue implements EventSink {
         void rejected(SubscriptionQueue queue, byte[] payload, String reason);
     }
 
+    private static final int INITIAL_SLOTS = 1024;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notFull = lock.newCondition();
-    private final Map<String, Object>[] events;
-    private final Acknowledgement[] acknowledgements;
+    // Ring buffers that start small and double up to capacity, so a large maxDepth costs memory
+    // only once that many events are waiting.
+    private Map<String, Object>[] events;
+    private Acknowledgement[] acknowledgements;
     private final int capacity;
     private final int nodeIndex;
     private Consumer consumer;
@@ -46,8 +50,8 @@ public final class SubscriptionQueue implements EventSink {
         }
         this.capacity = capacity;
         this.nodeIndex = nodeIndex;
-        this.events = new Map[capacity];
-        this.acknowledgements = new Acknowledgement[capacity];
+        this.events = new Map[Math.min(capacity, INITIAL_SLOTS)];
+        this.acknowledgements = new Acknowledgement[events.length];
     }
 
     void consumer(Consumer consumer) {
@@ -85,9 +89,10 @@ public final class SubscriptionQueue implements EventSink {
             if (closed) {
                 throw new InterruptedException("the DAG's input queue was closed");
             }
+            growWhenFull();
             events[tail] = event;
             acknowledgements[tail] = acknowledgement == null ? Acknowledgement.NONE : acknowledgement;
-            tail = tail + 1 == capacity ? 0 : tail + 1;
+            tail = tail + 1 == events.length ? 0 : tail + 1;
             size = size + 1;
         } finally {
             lock.unlock();
@@ -105,15 +110,36 @@ public final class SubscriptionQueue implements EventSink {
             if (size == capacity || closed) {
                 return false;
             }
+            growWhenFull();
             events[tail] = event;
             acknowledgements[tail] = Acknowledgement.NONE;
-            tail = tail + 1 == capacity ? 0 : tail + 1;
+            tail = tail + 1 == events.length ? 0 : tail + 1;
             size = size + 1;
         } finally {
             lock.unlock();
         }
         consumer.wake();
         return true;
+    }
+
+    /** Doubles the ring buffers, up to capacity, when every slot is taken; called with the lock held. */
+    @SuppressWarnings("unchecked")
+    private void growWhenFull() {
+        if (size < events.length) {
+            return;
+        }
+        int length = (int) Math.min(capacity, 2L * events.length);
+        Map<String, Object>[] grownEvents = new Map[length];
+        Acknowledgement[] grownAcknowledgements = new Acknowledgement[length];
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) % events.length;
+            grownEvents[i] = events[from];
+            grownAcknowledgements[i] = acknowledgements[from];
+        }
+        events = grownEvents;
+        acknowledgements = grownAcknowledgements;
+        head = 0;
+        tail = size;
     }
 
     @Override
@@ -138,7 +164,7 @@ public final class SubscriptionQueue implements EventSink {
                 acknowledgementsOut[i] = acknowledgements[head];
                 events[head] = null;
                 acknowledgements[head] = null;
-                head = head + 1 == capacity ? 0 : head + 1;
+                head = head + 1 == events.length ? 0 : head + 1;
             }
             size = size - count;
             if (waitingProducers > 0) {

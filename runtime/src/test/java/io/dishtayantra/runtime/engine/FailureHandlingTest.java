@@ -103,6 +103,20 @@ class FailureHandlingTest {
     }
 
     @Test
+    void rejectedPayloadCountsAsInAndFailed() throws Exception {
+        DagInstance instance = start("rejectcount", "{}", null);
+        ProbeSubscriber in = ProbeConnectorKind.subscriber("rejectcount-in");
+
+        in.send(Map.of("id", 2));
+        in.reject("{not json", "line 2 is not a JSON object");
+        in.reject("[1]", "line 3 is a JSON array");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> instance.snapshot().eventsFailed() == 2
+                && instance.snapshot().eventsOut() == 1);
+        assertThat(instance.snapshot().eventsIn()).isEqualTo(3);
+    }
+
+    @Test
     void synchronousPublisherFailureIsRetriedUntilDelivered() throws Exception {
         DagInstance instance = start("retrysync", "{failAttempts: 4}", null);
         ProbeSubscriber in = ProbeConnectorKind.subscriber("retrysync-in");

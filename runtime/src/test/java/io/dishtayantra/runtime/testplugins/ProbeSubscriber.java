@@ -12,12 +12,15 @@ public final class ProbeSubscriber implements Subscriber {
 
     public final List<Object> acknowledged = new CopyOnWriteArrayList<>();
     public volatile boolean paused;
+    /** Whether the subscriber was already paused when the engine started it. */
+    public volatile boolean pausedAtStart;
     public volatile boolean closed;
     private volatile EventSink sink;
 
     @Override
     public void start(ConnectorContext context, EventSink sink) {
         this.sink = sink;
+        this.pausedAtStart = paused;
     }
 
     /** Hands an event to the DAG, blocking while its queue is full; acknowledgement records {@code id}. */

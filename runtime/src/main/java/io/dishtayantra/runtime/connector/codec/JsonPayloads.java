@@ -43,12 +43,17 @@ public final class JsonPayloads {
             if (tree == null || tree.isMissingNode()) {
                 throw new InvalidPayloadException("empty payload");
             }
+            Map<String, Object> event;
             if (tree.isObject()) {
-                return MAPPER.convertValue(tree, MAP);
+                event = MAPPER.convertValue(tree, MAP);
+            } else {
+                event = new LinkedHashMap<>();
+                event.put(PAYLOAD_KEY, MAPPER.treeToValue(tree, Object.class));
             }
-            Map<String, Object> wrapped = new LinkedHashMap<>();
-            wrapped.put(PAYLOAD_KEY, MAPPER.treeToValue(tree, Object.class));
-            return wrapped;
+            FiniteNumbers.require(event);
+            return event;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPayloadException(e.getMessage());
         } catch (IOException e) {
             throw new InvalidPayloadException("not JSON: " + firstLine(e.getMessage()));
         }

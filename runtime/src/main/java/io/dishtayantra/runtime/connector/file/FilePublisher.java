@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dishtayantra.api.connector.Completion;
 import io.dishtayantra.api.connector.ConnectorContext;
 import io.dishtayantra.api.connector.Publisher;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,13 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Appends each event to a file as one line of compact JSON (JSON Lines). Lines are buffered and
- * written to the file on {@link #flush}, on {@link #close}, when the buffer fills, and at least
- * every {@code flushInterval}.
+ * Appends each event to a file as one line of compact JSON (JSON Lines). Lines are collected in a
+ * buffer and written to the file on {@link #flush}, on {@link #close}, when the buffer fills, and at
+ * least every {@code flushInterval}.
  *
- * <p>NOTE: {@link #publish} completes once the line is in the buffer, so a process crash can lose
- * up to {@code flushInterval} of lines whose source events were already acknowledged; a clean
- * stop loses nothing.
+ * <p>An event completes only after the write that contains its line returned, so the line is in the
+ * operating system's page cache before its source is acknowledged: a killed process loses no
+ * acknowledged event. The file is not forced to the device, so a power loss or kernel crash can
+ * still lose the lines of the last few seconds. When a write fails (a full disk, say), every event
+ * in that write fails, the engine publishes each again after a backoff, and any bytes of the failed
+ * write are truncated away where the file allows it.
  */
 final class FilePublisher implements Publisher {
 
@@ -33,13 +39,33 @@ final class FilePublisher implements Publisher {
 
     private final Duration flushInterval;
     private final ReentrantLock lock = new ReentrantLock();
-    private OutputStream out;
+    private FileChannel channel;
     private ScheduledExecutorService flusher;
     private ConnectorContext context;
-    private boolean dirty;
+
+    // Guarded by lock: the lines not yet written and the completions waiting for them, in order.
+    private byte[] buffer = new byte[BUFFER_BYTES];
+    private int length;
+    private List<Completion> pending = new ArrayList<>();
 
     FilePublisher(Duration flushInterval) {
         this.flushInterval = flushInterval;
+    }
+
+    /** The completions of one write and its failure, or null when the write succeeded. */
+    private record Written(List<Completion> completions, IOException failure) {
+
+        static final Written NOTHING = new Written(List.of(), null);
+
+        void complete() {
+            for (Completion completion : completions) {
+                if (failure == null) {
+                    completion.succeeded();
+                } else {
+                    completion.failed(failure);
+                }
+            }
+        }
     }
 
     @Override
@@ -49,8 +75,7 @@ final class FilePublisher implements Publisher {
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
-        out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE), BUFFER_BYTES);
+        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("file-flush-" + context.dagName() + "-" + context.componentName()).daemon(true).factory());
         long millis = flushInterval.toMillis();
@@ -58,30 +83,96 @@ final class FilePublisher implements Publisher {
         context.health().connected();
     }
 
+    /**
+     * Adds the event's line to the buffer. {@code completion} is called after the write that
+     * contains the line: on this thread when the line fills the buffer, otherwise on the flush
+     * thread or the thread that calls {@link #flush}.
+     */
     @Override
     public void publish(Map<String, Object> event, Completion completion) throws IOException {
         byte[] line = JSON.writeValueAsBytes(event);
+        Written written = Written.NOTHING;
         lock.lock();
         try {
-            out.write(line);
-            out.write('\n');
-            dirty = true;
-        } finally {
-            lock.unlock();
-        }
-        completion.succeeded();
-    }
-
-    @Override
-    public void flush() throws IOException {
-        lock.lock();
-        try {
-            if (dirty) {
-                out.flush();
-                dirty = false;
+            append(line);
+            pending.add(completion);
+            if (length >= BUFFER_BYTES) {
+                written = write();
             }
         } finally {
             lock.unlock();
+        }
+        written.complete();
+    }
+
+    private void append(byte[] line) {
+        int needed = length + line.length + 1;
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+        }
+        System.arraycopy(line, 0, buffer, length, line.length);
+        buffer[length + line.length] = '\n';
+        length = needed;
+    }
+
+    /** Writes the buffer to the file and hands back its completions; called with the lock held. */
+    private Written write() {
+        if (pending.isEmpty()) {
+            return Written.NOTHING;
+        }
+        List<Completion> completions = pending;
+        pending = new ArrayList<>();
+        long sizeBefore = -1;
+        try {
+            sizeBefore = channel.size();
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            return new Written(completions, null);
+        } catch (IOException e) {
+            removePartialWrite(sizeBefore);
+            return new Written(completions, e);
+        } finally {
+            length = 0;
+            if (buffer.length > BUFFER_BYTES) {
+                buffer = new byte[BUFFER_BYTES];
+            }
+        }
+    }
+
+    /** Cuts a half-written batch off the file, so its events, published again, appear once. */
+    private void removePartialWrite(long sizeBefore) {
+        if (sizeBefore < 0) {
+            return;
+        }
+        try {
+            if (channel.size() > sizeBefore) {
+                channel.truncate(sizeBefore);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            context.logger().warn("File publisher {} cannot remove a partly written batch; the file may hold a "
+                    + "broken line: {}", context.componentName(), e.toString());
+        }
+    }
+
+    /**
+     * Writes the buffered lines and completes their events.
+     *
+     * @throws IOException when the write failed; the events of that write were failed first
+     */
+    @Override
+    public void flush() throws IOException {
+        Written written;
+        lock.lock();
+        try {
+            written = write();
+        } finally {
+            lock.unlock();
+        }
+        written.complete();
+        if (written.failure() != null) {
+            throw written.failure();
         }
     }
 
@@ -91,6 +182,9 @@ final class FilePublisher implements Publisher {
             context.health().connected();
         } catch (IOException e) {
             context.health().disconnected("cannot write: " + e.getMessage());
+            context.logger().warn("Writing file publisher {} failed; its events are published again: {}",
+                    context.componentName(), e.toString());
+        } catch (RuntimeException e) {
             context.logger().warn("Flushing file publisher {} failed: {}", context.componentName(), e.toString());
         }
     }
@@ -100,12 +194,17 @@ final class FilePublisher implements Publisher {
         if (flusher != null) {
             flusher.shutdownNow();
         }
-        if (out == null) {
+        if (channel == null) {
             return;
+        }
+        try {
+            flush();
+        } catch (IOException e) {
+            context.logger().warn("Writing file publisher {} at close failed: {}", context.componentName(), e.toString());
         }
         lock.lock();
         try {
-            out.close();
+            channel.close();
         } catch (IOException e) {
             context.logger().warn("Closing file publisher {} failed: {}", context.componentName(), e.toString());
         } finally {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.dishtayantra.api.connector.ConnectorContext;
 import io.dishtayantra.api.connector.EventSink;
 import io.dishtayantra.api.connector.Subscriber;
+import io.dishtayantra.runtime.connector.codec.FiniteNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -34,8 +38,14 @@ import org.slf4j.MDC;
  * acknowledged: while running at most once per {@code positionWriteInterval}, then at close, and
  * at once for acknowledgements that arrive after close. It
  * resumes from there on restart, so lines are neither skipped nor read twice after a clean stop;
- * after a crash, lines read but not acknowledged are read again (at-least-once). A file that
- * shrank below the position (truncated or replaced) is read again from its start.
+ * after a crash, lines read but not acknowledged are read again (at-least-once). A file that was
+ * replaced (its file key, the inode on Linux, changed), that shrank below the position, or whose
+ * byte before the position is no longer a line end (truncated and written again) is read again
+ * from its start, with a warning.
+ *
+ * <p>NOTE: the file key is compared only while running, and lines appended to the old file after
+ * the last read before a rename are not read. A file replaced while the DAG was stopped, by one at
+ * least as large, is read from the saved position unless that position no longer follows a newline.
  *
  * <p>NOTE: a CSV field holding a line break inside quotes is not supported; each line is one row.
  */
@@ -55,6 +65,7 @@ final class FileSubscriber implements Subscriber {
     private volatile boolean paused;
     private volatile boolean closed;
     private long lastSaved = -1;
+    private String owner;
 
     FileSubscriber(FileSubscriberSettings settings) {
         this.settings = settings;
@@ -68,13 +79,26 @@ final class FileSubscriber implements Subscriber {
         Path positionFile = settings.positionFile() != null
                 ? (settings.positionFile().isAbsolute() ? settings.positionFile() : context.baseDirectory().resolve(settings.positionFile()))
                 : DataDirectory.resolve().resolve("positions").resolve(context.dagName()).resolve(context.componentName() + ".json");
+        owner = "subscriber " + context.componentName() + " of DAG " + context.dagName();
+        PositionFileClaims.claim(positionFile, owner);
         positions = new PositionStore(positionFile, file);
-        long saved = positions.load();
+        long saved;
+        try {
+            saved = positions.load();
+            if (settings.csv()) {
+                checkExistingHeader();
+            }
+        } catch (IOException | RuntimeException e) {
+            PositionFileClaims.release(positionFile, owner);
+            throw e;
+        }
         long start = saved >= 0 ? saved : (settings.fromEnd() && Files.exists(file) ? Files.size(file) : 0);
         committed = new CommittedPosition(start, this::savePosition);
         lastSaved = saved;
         log.info("File subscriber {} reads {} from byte {} ({})", context.componentName(), file, start,
-                saved >= 0 ? "saved position in " + positionFile : "no saved position");
+                saved >= 0 ? "saved position in " + positionFile
+                        : positions.otherFile() != null ? "the saved position in " + positionFile + " is for another file, "
+                                + positions.otherFile() : "no saved position");
 
         long writeMillis = settings.positionWriteInterval().toMillis();
         positionWriter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -86,12 +110,12 @@ final class FileSubscriber implements Subscriber {
                 .daemon(true)
                 .start(() -> {
                     MDC.put("dag", context.dagName());
-                    read(sink, start);
+                    read(sink, start, saved >= 0);
                 });
     }
 
-    private void read(EventSink sink, long start) {
-        LineReader reader = new LineReader(start);
+    private void read(EventSink sink, long start, boolean startsAfterNewline) {
+        LineReader reader = new LineReader(start, startsAfterNewline);
         while (!closed) {
             try {
                 if (!reader.readAvailable(sink)) {
@@ -120,10 +144,14 @@ final class FileSubscriber implements Subscriber {
         private boolean finished;
         private String[] header;
         private ObjectReader csvReader;
+        private Object fileKey;
+        // False while lineStart may be mid-line: a start at the end of a file whose last line has no newline yet.
+        private boolean lineStartAfterNewline;
 
-        LineReader(long start) {
+        LineReader(long start, boolean startsAfterNewline) {
             this.readOffset = start;
             this.lineStart = start;
+            this.lineStartAfterNewline = startsAfterNewline;
         }
 
         /** Delivers every complete line available; returns false when there was nothing new. */
@@ -138,15 +166,15 @@ final class FileSubscriber implements Subscriber {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 context.health().connected();
                 long size = channel.size();
-                if (size < readOffset) {
-                    log.warn("File subscriber {}: {} shrank to {} bytes, below position {}; reading it again from the start",
-                            context.componentName(), file, size, readOffset);
-                    readOffset = 0;
-                    lineStart = 0;
-                    partial.reset();
-                    header = null;
-                    committed.reset(0);
+                Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                if (fileKey != null && key != null && !fileKey.equals(key)) {
+                    restartFromBeginning("was replaced by a new file (rotated)", size);
+                } else if (size < readOffset) {
+                    restartFromBeginning("shrank to " + size + " bytes, below position " + readOffset, size);
+                } else if (rewrittenBeforeLineStart(channel)) {
+                    restartFromBeginning("was rewritten: the byte before position " + lineStart + " is no longer a line end", size);
                 }
+                fileKey = key;
                 if (settings.csv() && header == null && lineStart > 0) {
                     readHeader(channel);
                 }
@@ -164,6 +192,30 @@ final class FileSubscriber implements Subscriber {
                 }
                 return true;
             }
+        }
+
+        /** Starts over at byte 0 of the file, forgetting the lines of the old content not yet acknowledged. */
+        private void restartFromBeginning(String reason, long size) {
+            log.warn("File subscriber {}: {} {}; reading it from the start ({} bytes)", context.componentName(), file,
+                    reason, size);
+            readOffset = 0;
+            lineStart = 0;
+            partial.reset();
+            header = null;
+            committed.reset(0);
+        }
+
+        /**
+         * Returns true when the file was truncated and written again past the position: a line
+         * starts right after a newline, so any other byte before {@code lineStart} means new content.
+         */
+        private boolean rewrittenBeforeLineStart(FileChannel channel) throws IOException {
+            if (lineStart == 0 || !lineStartAfterNewline) {
+                return false;
+            }
+            ByteBuffer previous = ByteBuffer.allocate(1);
+            int read = channel.read(previous, lineStart - 1);
+            return read == 1 && previous.get(0) != '\n';
         }
 
         private boolean finishAtEnd(EventSink sink) throws InterruptedException {
@@ -211,17 +263,17 @@ final class FileSubscriber implements Subscriber {
             String text = new String(line, 0, length, StandardCharsets.UTF_8);
             CommittedPosition.Line acknowledgement = committed.register(endOffset);
             lineStart = endOffset;
+            lineStartAfterNewline = true;
             if (text.isBlank()) {
                 acknowledgement.acknowledge();
                 return;
             }
+            if (settings.csv() && header == null) {
+                acceptHeader(text, acknowledgement);
+                return;
+            }
             Map<String, Object> event;
             try {
-                if (settings.csv() && header == null) {
-                    header = parseCsv(text);
-                    acknowledgement.acknowledge();
-                    return;
-                }
                 event = settings.csv() ? csvRow(text) : jsonObject(text);
             } catch (IOException | IllegalArgumentException e) {
                 sink.reject(Arrays.copyOf(line, length), "line ending at byte " + endOffset + " of " + file
@@ -255,7 +307,20 @@ final class FileSubscriber implements Subscriber {
                 }
                 offset += read;
             }
-            header = parseCsv(first.toString(StandardCharsets.UTF_8).strip());
+            header = headerNames(parseCsv(withoutBom(first.toString(StandardCharsets.UTF_8).strip())), file);
+        }
+
+        /** Takes the header line, or stops reading with an error when its names are unusable. */
+        private void acceptHeader(String text, CommittedPosition.Line acknowledgement) {
+            try {
+                header = headerNames(parseCsv(withoutBom(text)), file);
+            } catch (IOException | IllegalArgumentException e) {
+                finished = true;
+                context.health().disconnected("invalid CSV header: " + message(e));
+                log.error("File subscriber {} stopped reading {}: {}", context.componentName(), file, message(e));
+                return;
+            }
+            acknowledgement.acknowledge();
         }
 
         private String[] parseCsv(String line) throws IOException {
@@ -268,7 +333,7 @@ final class FileSubscriber implements Subscriber {
 
         private Map<String, Object> csvRow(String text) throws IOException {
             String[] values = parseCsv(text);
-            if (values.length > header.length) {
+            if (values.length != header.length) {
                 throw new IllegalArgumentException("it has " + values.length + " fields but the header has " + header.length);
             }
             Map<String, Object> row = new LinkedHashMap<>(header.length * 2);
@@ -279,6 +344,49 @@ final class FileSubscriber implements Subscriber {
         }
     }
 
+    /** Removes the UTF-8 byte order mark that some tools write at the start of a file. */
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Checks the names of a CSV header.
+     *
+     * @throws IllegalArgumentException when a name is empty or appears twice
+     */
+    static String[] headerNames(String[] names, Path file) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("The CSV header of " + file + " has an empty name in column " + (i + 1)
+                        + "; give every column a name");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("The CSV header of " + file + " has the name '" + name
+                        + "' twice (column " + (i + 1) + "); make the column names unique");
+            }
+        }
+        return names;
+    }
+
+    /** Reads and checks the header of an existing CSV file, so that a bad header fails the start. */
+    private void checkExistingHeader() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        String first;
+        try (java.io.BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = reader.readLine();
+        }
+        if (first == null || first.isBlank()) {
+            return;
+        }
+        String[] names = new CsvMapper().readerFor(String[].class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(settings.delimiter())).readValue(withoutBom(first.strip()));
+        headerNames(names, file);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> jsonObject(String text) throws IOException {
         Object value = JSON.readValue(text, Object.class);
@@ -286,6 +394,7 @@ final class FileSubscriber implements Subscriber {
             throw new IllegalArgumentException("it is a JSON " + (value instanceof java.util.List<?> ? "array" : "value")
                     + ", not an object");
         }
+        FiniteNumbers.require(value);
         return (Map<String, Object>) value;
     }
 
@@ -338,6 +447,9 @@ final class FileSubscriber implements Subscriber {
         if (committed != null) {
             committed.close();
             savePosition();
+        }
+        if (positions != null) {
+            PositionFileClaims.release(positions.positionFile(), owner);
         }
     }
 }

@@ -20,6 +20,7 @@ final class PositionStore {
 
     private final Path positionFile;
     private final Path dataFile;
+    private String otherFile;
 
     PositionStore(Path positionFile, Path dataFile) {
         this.positionFile = positionFile;
@@ -28,6 +29,11 @@ final class PositionStore {
 
     Path positionFile() {
         return positionFile;
+    }
+
+    /** The input file named in the position file when {@link #load} found another file's position, else null. */
+    String otherFile() {
+        return otherFile;
     }
 
     /**
@@ -41,6 +47,7 @@ final class PositionStore {
         }
         Map<?, ?> saved = JSON.readValue(positionFile.toFile(), Map.class);
         if (!dataFile.toAbsolutePath().toString().equals(saved.get("file"))) {
+            otherFile = String.valueOf(saved.get("file"));
             return -1;
         }
         return saved.get("position") instanceof Number position ? position.longValue() : -1;

@@ -12,6 +12,7 @@ import io.dishtayantra.api.connector.EventSink;
 import io.dishtayantra.api.connector.Publisher;
 import io.dishtayantra.api.connector.Subscriber;
 import io.dishtayantra.runtime.connector.ConnectorRegistry;
+import io.dishtayantra.runtime.connector.testing.TestConnectorContext;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class MemConnectorTest {
 
             @Override
             public PluginMetrics metrics() {
-                return null;
+                return new TestConnectorContext.TestMetrics();
             }
 
             @Override
