@@ -1,6 +1,5 @@
 package io.dishtayantra.runtime.calculator.builtin;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,16 +18,26 @@ final class AttributeNameChange extends BuiltinOperation {
 
     @Override
     Map<String, Object> apply(Map<String, Object> input) {
-        Map<String, Object> output = new LinkedHashMap<>(Math.max(4, input.size() * 2));
-        for (Map.Entry<String, Object> entry : input.entrySet()) {
-            String newName = mapping.get(entry.getKey());
-            if (newName == null) {
-                // One hash lookup instead of containsKey plus put: this runs for every attribute.
-                output.putIfAbsent(entry.getKey(), entry.getValue());
-            } else {
-                output.put(newName, entry.getValue());
+        Map<String, Object> output = CompactEventMap.withCapacity(input.size());
+        if (input instanceof CompactEventMap compact) {
+            for (int i = 0; i < compact.size(); i++) {
+                rename(output, compact.keyAt(i), compact.valueAt(i));
+            }
+        } else {
+            for (Map.Entry<String, Object> entry : input.entrySet()) {
+                rename(output, entry.getKey(), entry.getValue());
             }
         }
         return output;
+    }
+
+    private void rename(Map<String, Object> output, String name, Object value) {
+        String newName = mapping.get(name);
+        if (newName == null) {
+            // One lookup instead of containsKey plus put: this runs for every attribute.
+            output.putIfAbsent(name, value);
+        } else {
+            output.put(newName, value);
+        }
     }
 }
