@@ -1,6 +1,7 @@
 package io.dishtayantra.runtime.calculator.builtin;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Type {@code AttributeNameChange}: renames attributes by {@code nameMapping}, which maps old
@@ -11,9 +12,11 @@ import java.util.Map;
 final class AttributeNameChange extends BuiltinOperation {
 
     private final Map<String, String> mapping;
+    private final Set<String> newNames;
 
     AttributeNameChange(Map<String, String> nameMapping) {
         this.mapping = Map.copyOf(nameMapping);
+        this.newNames = Set.copyOf(nameMapping.values());
     }
 
     @Override
@@ -33,11 +36,14 @@ final class AttributeNameChange extends BuiltinOperation {
 
     private void rename(Map<String, Object> output, String name, Object value) {
         String newName = mapping.get(name);
-        if (newName == null) {
+        if (newName != null) {
+            output.put(newName, value);
+        } else if (output instanceof CompactEventMap compact && !newNames.contains(name)) {
+            // Input names are distinct and this one is no rename target, so the output cannot hold it yet.
+            compact.appendAbsent(name, value);
+        } else {
             // One lookup instead of containsKey plus put: this runs for every attribute.
             output.putIfAbsent(name, value);
-        } else {
-            output.put(newName, value);
         }
     }
 }
