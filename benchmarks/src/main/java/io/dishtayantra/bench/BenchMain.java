@@ -3,6 +3,7 @@ package io.dishtayantra.bench;
 import io.dishtayantra.bench.engine.InMemoryEngineCase;
 import io.dishtayantra.bench.kafka.KafkaCase;
 import io.dishtayantra.bench.operator.OperatorScaleCase;
+import io.dishtayantra.bench.startup.StartupCase;
 import io.dishtayantra.bench.micro.MicroCase;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,13 +14,13 @@ import java.util.Set;
  * Runs the end-to-end benchmark cases and prints one Markdown table row per measurement.
  *
  * <p>Usage: {@code java -jar dishtayantra-benchmarks.jar [--case NAME]... [--events N] [--dags N] [--quick]}.
- * Cases: engine, builtins, calculators, kafka, operator. {@code --dags N} sets the operator case's
+ * Cases: engine, builtins, calculators, kafka, operator, startup. {@code --dags N} sets the operator case's
  * DAG count (default 1,000). Without {@code --case}, every case runs. {@code --quick} runs a tenth of the
  * events, for checking that the harness works, not for figures.
  */
 public final class BenchMain {
 
-    private static final List<String> ALL_CASES = List.of("engine", "builtins", "calculators", "kafka", "operator");
+    private static final List<String> ALL_CASES = List.of("engine", "builtins", "calculators", "kafka", "operator", "startup");
 
     private BenchMain() {
     }
@@ -64,6 +65,8 @@ public final class BenchMain {
                 case "calculators" -> new MicroCase("io.dishtayantra.bench.micro.CalculatorCallBenchmark", quick).run();
                 case "kafka" -> new KafkaCase(events).run();
                 case "operator" -> new OperatorScaleCase(dags).run();
+                case "startup" -> new StartupCase(java.nio.file.Path.of(System.getProperty("bench.root", ".")),
+                        Math.max(events / 2, 10_000)).run();
                 default -> throw new IllegalArgumentException("Unknown case " + name + "; known: " + ALL_CASES);
             };
             for (ResultRow row : caseRows) {
