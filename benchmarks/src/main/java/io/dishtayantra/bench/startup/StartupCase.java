@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Case 6: start-up and footprint of the runtime as a child process,
- * {@code java -jar runtime/target/dishtayantra.jar run DIR}, with default JVM settings.
+ * {@code java -jar runtime/target/dishtayantra.jar run DIR} on the harness's JDK, with default JVM
+ * settings.
  *
  * <p>Start-up: from just before the child process is started until its log shows every DAG of
  * the folder started (the line {@code DAG NAME started: ...}), JVM start included. Idle RSS:
@@ -179,7 +180,9 @@ public final class StartupCase {
 
         static Child start(Path jar, Path folder) throws IOException {
             long startNanos = System.nanoTime();
-            Process process = new ProcessBuilder("java", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+            // The JDK running the harness, not whichever java comes first on the PATH.
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                     "run", "--summary-interval=1s", folder.toString())
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
