@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * and an opaque write, with no compare-and-set. Any thread may read; a reader sees each counter
  * eventually, and the counters of one snapshot may be one call apart.
  *
+ * <p>Latency may be sampled: calls and failures are counted exactly, while only timed calls go
+ * into the latency buckets and the latency sum is estimated from them (their mean times all
+ * calls). {@link MeteredCalculator} times one call in {@value MeteredCalculator#TIMING_INTERVAL}.
+ *
  * <p>Latency goes into power-of-two buckets: bucket {@code i} counts calls that took less than
  * {@code 2^i} nanoseconds and at least {@code 2^(i-1)}; the last bucket also takes everything
  * longer.
@@ -23,18 +27,25 @@ public final class CalculatorMetrics {
 
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong totalNanos = new AtomicLong();
+    private final AtomicLong timedCalls = new AtomicLong();
+    private final AtomicLong timedNanos = new AtomicLong();
     private final AtomicLongArray latencyBuckets = new AtomicLongArray(BUCKETS);
 
-    /** Records one call that took {@code nanos} nanoseconds; {@code failed} when it threw. */
+    /** Records one timed call that took {@code nanos} nanoseconds; {@code failed} when it threw. */
     public void record(long nanos, boolean failed) {
+        count(failed);
+        timedCalls.setOpaque(timedCalls.getPlain() + 1);
+        timedNanos.setOpaque(timedNanos.getPlain() + nanos);
+        int bucket = Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(Math.max(0, nanos)));
+        latencyBuckets.setOpaque(bucket, latencyBuckets.getPlain(bucket) + 1);
+    }
+
+    /** Records one call that was not timed; {@code failed} when it threw. */
+    public void count(boolean failed) {
         calls.setOpaque(calls.getPlain() + 1);
         if (failed) {
             failures.setOpaque(failures.getPlain() + 1);
         }
-        totalNanos.setOpaque(totalNanos.getPlain() + nanos);
-        int bucket = Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(Math.max(0, nanos)));
-        latencyBuckets.setOpaque(bucket, latencyBuckets.getPlain(bucket) + 1);
     }
 
     /** Calls so far, failed ones included. */
@@ -47,9 +58,23 @@ public final class CalculatorMetrics {
         return failures.getOpaque();
     }
 
-    /** Sum of the latency of all calls, in nanoseconds. */
+    /** Calls whose latency was measured; the latency buckets add up to this. */
+    public long timedCalls() {
+        return timedCalls.getOpaque();
+    }
+
+    /**
+     * Sum of the latency of all calls, in nanoseconds: exact when every call was timed, otherwise
+     * the timed calls' mean latency times all calls.
+     */
     public long totalNanos() {
-        return totalNanos.getOpaque();
+        long timed = timedCalls.getOpaque();
+        if (timed == 0) {
+            return 0;
+        }
+        long sampled = timedNanos.getOpaque();
+        long all = calls.getOpaque();
+        return all == timed ? sampled : (long) (sampled * ((double) all / timed));
     }
 
     /** Sum of the latency of all calls, in seconds (the Prometheus histogram {@code _sum}). */

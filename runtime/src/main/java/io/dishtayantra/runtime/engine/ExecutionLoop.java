@@ -151,12 +151,18 @@ final class ExecutionLoop implements SubscriptionQueue.Consumer, Runnable {
     @Override
     public void rejected(SubscriptionQueue queue, byte[] payload, String reason) {
         inbox.add(new Rejection(queue, payload, reason));
-        LockSupport.unpark(thread);
+        wake();
     }
 
+    /**
+     * Queues an asynchronous completion. The executor is unparked only when it announced sleep:
+     * it sets {@link #sleeping} and then checks the inbox, while this adds to the inbox and then
+     * reads {@link #sleeping}, so one of the two sides always sees the other. An unpark per
+     * completion was a system call per event for publishers that complete on their own thread.
+     */
     void completeLater(PublishCall call) {
         inbox.add(call);
-        LockSupport.unpark(thread);
+        wake();
     }
 
     // ---- The executor thread ----
@@ -571,7 +577,9 @@ final class ExecutionLoop implements SubscriptionQueue.Consumer, Runnable {
                 processInbox();
             } else {
                 sleeping = true;
-                LockSupport.parkNanos(this, RETRY_SLICE_NANOS);
+                if (inbox.isEmpty()) {
+                    LockSupport.parkNanos(this, RETRY_SLICE_NANOS);
+                }
                 sleeping = false;
             }
         }

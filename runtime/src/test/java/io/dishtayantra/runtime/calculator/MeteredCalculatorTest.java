@@ -34,16 +34,48 @@ class MeteredCalculatorTest {
     }
 
     @Test
-    void everyCallLandsInOneLatencyBucket() throws Exception {
+    void timedCallsLandInLatencyBuckets() throws Exception {
         MeteredCalculator metered = MeteredCalculator.wrap(failsOnOdd);
-        for (int i = 0; i < 3; i++) {
+        int calls = 2 * MeteredCalculator.TIMING_INTERVAL + 1;
+        for (int i = 0; i < calls; i++) {
             metered.calculate(Map.of("n", 2));
         }
 
         long bucketed = IntStream.range(0, CalculatorMetrics.BUCKETS).mapToLong(metered.metrics()::bucketCount).sum();
 
+        assertThat(metered.metrics().calls()).isEqualTo(calls);
+        assertThat(metered.metrics().timedCalls()).isEqualTo(3);
         assertThat(bucketed).isEqualTo(3);
         assertThat(metered.metrics().totalNanos()).isPositive();
+    }
+
+    @Test
+    void untimedFailuresAreCounted() throws Exception {
+        MeteredCalculator metered = MeteredCalculator.wrap(failsOnOdd);
+        int calls = MeteredCalculator.TIMING_INTERVAL * 3;
+        for (int n = 0; n < calls; n++) {
+            try {
+                metered.calculate(Map.of("n", n));
+            } catch (IllegalArgumentException expected) {
+                // counted as a failure
+            }
+        }
+
+        assertThat(metered.metrics().calls()).isEqualTo(calls);
+        assertThat(metered.metrics().failures()).isEqualTo(calls / 2);
+    }
+
+    @Test
+    void latencySumScalesTimedMeanToAllCalls() {
+        CalculatorMetrics metrics = new CalculatorMetrics();
+        metrics.record(100, false);
+        metrics.count(false);
+        metrics.count(false);
+        metrics.record(200, false);
+
+        assertThat(metrics.calls()).isEqualTo(4);
+        assertThat(metrics.timedCalls()).isEqualTo(2);
+        assertThat(metrics.totalNanos()).isEqualTo(600);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.dishtayantra.runtime.calculator.builtin;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +26,7 @@ final class ApplyDefaults extends BuiltinOperation {
         for (int i = 0; i < names.length; i++) {
             if (input.get(names[i]) == null) {
                 if (output == null) {
-                    output = new LinkedHashMap<>(input);
+                    output = CompactEventMap.copyOf(input, names.length);
                 }
                 output.put(names[i], values[i]);
             }

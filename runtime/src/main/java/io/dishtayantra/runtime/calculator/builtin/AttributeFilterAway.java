@@ -1,6 +1,5 @@
 package io.dishtayantra.runtime.calculator.builtin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,18 @@ final class AttributeFilterAway extends BuiltinOperation {
 
     @Override
     Map<String, Object> apply(Map<String, Object> input) {
-        Map<String, Object> output = new LinkedHashMap<>(Math.max(4, input.size() * 2));
+        if (input instanceof CompactEventMap compact) {
+            // The input's keys are distinct, so each kept one is appended without a lookup.
+            CompactEventMap output = new CompactEventMap(compact.size());
+            for (int i = 0; i < compact.size(); i++) {
+                String name = compact.keyAt(i);
+                if (!remove.contains(name)) {
+                    output.appendAbsent(name, compact.valueAt(i));
+                }
+            }
+            return output;
+        }
+        Map<String, Object> output = CompactEventMap.withCapacity(input.size());
         for (Map.Entry<String, Object> entry : input.entrySet()) {
             if (!remove.contains(entry.getKey())) {
                 output.put(entry.getKey(), entry.getValue());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.dishtayantra.api.connector.Acknowledgement;
 import io.dishtayantra.api.connector.EventSink;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class JsonPayloads {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    private static final ObjectReader MAP_READER = MAPPER.readerFor(MAP);
 
     private JsonPayloads() {
     }
@@ -39,6 +41,10 @@ public final class JsonPayloads {
             throw new InvalidPayloadException("empty payload");
         }
         try {
+            if (startsWithObject(payload)) {
+                // The common case, read in one pass; other values go through the tree below.
+                return MAP_READER.readValue(payload);
+            }
             JsonNode tree = MAPPER.readTree(payload);
             if (tree == null || tree.isMissingNode()) {
                 throw new InvalidPayloadException("empty payload");
@@ -57,6 +63,16 @@ public final class JsonPayloads {
         } catch (IOException e) {
             throw new InvalidPayloadException("not JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** Returns whether the first byte that is not JSON whitespace opens an object. */
+    private static boolean startsWithObject(byte[] payload) {
+        for (byte b : payload) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     /** Parses a text payload; see {@link #parse(byte[])}. */

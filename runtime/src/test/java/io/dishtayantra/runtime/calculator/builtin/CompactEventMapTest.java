@@ -1,0 +1,103 @@
+package io.dishtayantra.runtime.calculator.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CompactEventMapTest {
+
+    @Test
+    void randomOperationsMatchLinkedHashMap() {
+        Random random = new Random(42);
+        CompactEventMap compact = new CompactEventMap(2);
+        Map<String, Object> expected = new LinkedHashMap<>();
+
+        for (int step = 0; step < 20_000; step++) {
+            String key = random.nextInt(12) == 0 ? null : "k" + random.nextInt(40);
+            Object value = random.nextInt(5) == 0 ? null : random.nextInt(100);
+            switch (random.nextInt(5)) {
+                case 0, 1 -> assertThat(compact.put(key, value)).isEqualTo(expected.put(key, value));
+                case 2 -> assertThat(compact.putIfAbsent(key, value)).isEqualTo(expected.putIfAbsent(key, value));
+                case 3 -> assertThat(compact.remove(key)).isEqualTo(expected.remove(key));
+                default -> assertThat(compact.get(key)).isEqualTo(expected.get(key));
+            }
+            assertThat(compact.containsKey(key)).isEqualTo(expected.containsKey(key));
+            assertThat(compact.size()).isEqualTo(expected.size());
+        }
+
+        assertThat(new ArrayList<>(compact.entrySet())).isEqualTo(new ArrayList<>(expected.entrySet()));
+        assertThat(compact).isEqualTo(expected);
+        assertThat(compact.hashCode()).isEqualTo(expected.hashCode());
+        assertThat(compact.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void copyKeepsOrderAndLeavesSourceAlone() {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("b", 1);
+        source.put("a", 2);
+        Map<String, Object> first = CompactEventMap.copyOf(source, 1);
+        Map<String, Object> second = CompactEventMap.copyOf(first, 0);
+
+        second.put("c", 3);
+        second.put("b", 9);
+
+        assertThat(first).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
+        assertThat(second).containsExactly(Map.entry("b", 9), Map.entry("a", 2), Map.entry("c", 3));
+        assertThat(source).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
+    }
+
+    @Test
+    void largeCopyFallsBackToLinkedHashMap() {
+        Map<String, Object> source = new LinkedHashMap<>();
+        for (int i = 0; i < CompactEventMap.MAX_COMPACT_SIZE; i++) {
+            source.put("k" + i, i);
+        }
+
+        assertThat(CompactEventMap.copyOf(source, 0)).isInstanceOf(CompactEventMap.class);
+        assertThat(CompactEventMap.copyOf(source, 1)).isInstanceOf(LinkedHashMap.class).isEqualTo(source);
+    }
+
+    @Test
+    void iteratorRemovesAndWritesThrough() {
+        CompactEventMap map = new CompactEventMap(4);
+        map.put("a", 1);
+        map.put("b", 2);
+        map.put("c", 3);
+
+        Iterator<Map.Entry<String, Object>> entries = map.entrySet().iterator();
+        List<String> seen = new ArrayList<>();
+        while (entries.hasNext()) {
+            Map.Entry<String, Object> entry = entries.next();
+            seen.add(entry.getKey());
+            if (entry.getKey().equals("b")) {
+                entries.remove();
+            } else {
+                entry.setValue(10);
+            }
+        }
+
+        assertThat(seen).containsExactly("a", "b", "c");
+        assertThat(map).containsExactly(Map.entry("a", 10), Map.entry("c", 10));
+    }
+
+    @Test
+    void modificationDuringIterationFails() {
+        CompactEventMap map = new CompactEventMap(4);
+        map.put("a", 1);
+        map.put("b", 2);
+        Iterator<Map.Entry<String, Object>> entries = map.entrySet().iterator();
+        entries.next();
+        map.put("c", 3);
+
+        assertThatThrownBy(entries::next).isInstanceOf(ConcurrentModificationException.class);
+    }
+}
