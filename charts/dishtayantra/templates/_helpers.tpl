@@ -75,12 +75,15 @@ tag means the chart's appVersion.
 {{- end }}
 
 {{/*
-Namespaces that get the runtime's and the clone job's ServiceAccounts and Roles: the watched
-namespaces, or the release namespace when the operator watches every namespace.
+Namespaces that get the runtime's and the clone job's ServiceAccounts and Roles, as a JSON list:
+the watched namespaces; with every namespace watched, rbac.workloadNamespaces or else the
+release namespace.
 */}}
 {{- define "dishtayantra.workloadNamespaces" -}}
 {{- if .Values.operator.watchNamespaces }}
 {{- .Values.operator.watchNamespaces | uniq | toJson }}
+{{- else if .Values.rbac.workloadNamespaces }}
+{{- .Values.rbac.workloadNamespaces | uniq | toJson }}
 {{- else }}
 {{- list .Release.Namespace | toJson }}
 {{- end }}
