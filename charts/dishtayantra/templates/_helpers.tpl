@@ -97,3 +97,13 @@ workload builder; ChartRuntimeSelectorTest compares them.
 app.kubernetes.io/name: dishtayantra-runtime
 app.kubernetes.io/managed-by: dishtayantra-operator
 {{- end }}
+
+{{/*
+"true" when the operator creates the runtime's ServiceAccount, Role and RoleBinding in each
+namespace where a DAG appears: when it watches every namespace, because the chart cannot know
+those namespaces. With operator.watchNamespaces the chart creates them and the operator needs no
+permission to write RBAC objects.
+*/}}
+{{- define "dishtayantra.operatorManagesRuntimeRbac" -}}
+{{- if .Values.operator.watchNamespaces }}false{{ else }}true{{ end }}
+{{- end }}

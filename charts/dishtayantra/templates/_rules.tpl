@@ -31,6 +31,16 @@ is not covered here, so keep this list to what the operator's code calls.
 - apiGroups: ["", "events.k8s.io"]
   resources: ["events"]
   verbs: ["create", "patch"]
+{{- if eq (include "dishtayantra.operatorManagesRuntimeRbac" .) "true" }}
+{{- /*
+The operator creates the runtime's ServiceAccount, Role and RoleBinding where DAGs appear.
+Kubernetes lets it grant only permissions it holds itself, hence the runtime's rules here too.
+*/}}
+- apiGroups: ["rbac.authorization.k8s.io"]
+  resources: ["roles", "rolebindings"]
+  verbs: ["get", "list", "watch", "create", "update", "patch"]
+{{ include "dishtayantra.runtimeRules" . }}
+{{- end }}
 {{- end }}
 
 {{/* Rules of a DAG's runtime pods in their namespace: the Lease that picks the active pod. */}}
