@@ -63,7 +63,7 @@ class RbacLayoutTest {
         Role role = named(HelmChart.templateAsObjects(Map.of()), Role.class, HelmChart.FULLNAME + "-leader-election").get(0);
 
         assertThat(role.getMetadata().getNamespace()).isEqualTo(HelmChart.RELEASE_NAMESPACE);
-        assertThat(role.getRules()).filteredOn(rule -> rule.getVerbs().contains("update"))
+        assertThat(role.getRules()).filteredOn(rule -> rule.getVerbs().contains("patch"))
                 .singleElement()
                 .satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly(HelmChart.FULLNAME));
     }
