@@ -1,0 +1,207 @@
+package io.dishtayantra.runtime.cli;
+
+import io.dishtayantra.crd.manifest.ManifestDocument;
+import io.dishtayantra.crd.manifest.ManifestLoader;
+import io.dishtayantra.crd.time.Durations;
+import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.validation.ValidationProblem;
+import io.dishtayantra.runtime.calculator.CalculatorRegistry;
+import io.dishtayantra.runtime.calculator.PluginClassLoaders;
+import io.dishtayantra.runtime.catalog.RuntimeCatalog;
+import io.dishtayantra.runtime.config.EnvironmentResolver;
+import io.dishtayantra.runtime.connector.ConnectorRegistry;
+import io.dishtayantra.runtime.engine.DagInstance;
+import io.dishtayantra.runtime.engine.DagSnapshot;
+import io.dishtayantra.runtime.engine.DagStartException;
+import io.dishtayantra.runtime.engine.Engine;
+import io.dishtayantra.runtime.engine.EngineServices;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dishtayantra run FILE|FOLDER…}: runs every DAG found until Ctrl-C (or {@code --stop-after}),
+ * logging a throughput line per DAG every few seconds. A DAG with problems is not started and its
+ * problems are printed; the others run.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs every DAG in the given manifest files and folders (a folder's .yaml, .yml and .json "
+                + "files, not recursive) until Ctrl-C.")
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "Manifest files or folders of manifests.")
+    private List<Path> paths;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Folder of jars with custom calculators, transformers and kinds (default: $DISHTAYANTRA_PLUGIN_DIR).")
+    private Path plugins;
+
+    @Option(names = "--summary-interval", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Time between throughput lines, such as 5s (default: ${DEFAULT-VALUE}).")
+    private String summaryInterval;
+
+    @Option(names = "--stop-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            description = "How long stopping waits for queued events and failing publishers (default: ${DEFAULT-VALUE}).")
+    private String stopTimeout;
+
+    @Option(names = "--stop-after", paramLabel = "DURATION",
+            description = "Stop every DAG after this long instead of waiting for Ctrl-C, such as 30s.")
+    private String stopAfter;
+
+    private int invalid;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Duration summaryEvery = duration("--summary-interval", summaryInterval);
+        Duration stopWait = duration("--stop-timeout", stopTimeout);
+        Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
+
+        ClassLoader pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        EngineServices services = new EngineServices(CalculatorRegistry.load(pluginLoader),
+                ConnectorRegistry.load(pluginLoader), EnvironmentResolver.system(), stopWait);
+        RuntimeCatalog catalog = new RuntimeCatalog(services.calculators(), services.connectors());
+
+        Map<Dag, Path> runnable = loadValidDags(catalog, err);
+        boolean allValid = invalid == 0;
+        if (runnable.isEmpty()) {
+            err.println("No DAG to run.");
+            err.flush();
+            return 1;
+        }
+
+        Engine engine = new Engine(services);
+        Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
+            LOG.info("Stopping every DAG");
+            engine.shutdown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        int started = startAll(engine, runnable, err);
+        if (started == 0) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return 1;
+        }
+        waitAndReport(engine, summaryEvery, runFor);
+        engine.shutdown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting; the hook stops the DAGs.
+        }
+        return allValid && runnable.size() == started ? 0 : 1;
+    }
+
+    /** Loads every manifest and returns the DAGs without problems, each with its folder; prints the problems of the others. */
+    private Map<Dag, Path> loadValidDags(RuntimeCatalog catalog, PrintWriter err) throws IOException {
+        ManifestLoader loader = new ManifestLoader();
+        Map<Dag, Path> runnable = new LinkedHashMap<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Path path : paths) {
+            for (ManifestDocument document : loader.load(path)) {
+                List<ValidationProblem> problems = new ArrayList<>(document.problems());
+                if (document.resource() != null && !(document.resource() instanceof Dag)) {
+                    LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
+                            document.resource().getKind(), document.resource().getMetadata().getName());
+                    continue;
+                }
+                Dag dag = (Dag) document.resource();
+                if (dag != null) {
+                    problems.addAll(ManifestCheck.problems(dag, catalog));
+                    String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
+                    String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
+                    if (earlier != null) {
+                        problems.add(new ValidationProblem("metadata.name", name,
+                                "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
+                    }
+                }
+                if (problems.isEmpty()) {
+                    runnable.put(dag, document.source().toAbsolutePath().getParent());
+                } else {
+                    invalid++;
+                    err.println(document.location() + ": not started, " + problems.size()
+                            + (problems.size() == 1 ? " problem:" : " problems:"));
+                    problems.forEach(problem -> err.println("  " + problem));
+                }
+            }
+        }
+        err.flush();
+        return runnable;
+    }
+
+    private int startAll(Engine engine, Map<Dag, Path> runnable, PrintWriter err) {
+        int started = 0;
+        for (Map.Entry<Dag, Path> entry : runnable.entrySet()) {
+            DagInstance instance = engine.deploy(entry.getKey(), entry.getValue());
+            try {
+                instance.start();
+                started++;
+            } catch (DagStartException failure) {
+                err.println("DAG " + instance.name() + " failed to start: " + failure.getMessage());
+            }
+        }
+        err.flush();
+        return started;
+    }
+
+    /** Logs a summary line per DAG every interval until the run time is over, every DAG ended, or the thread is interrupted. */
+    private void waitAndReport(Engine engine, Duration every, Duration runFor) {
+        long endAt = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+        Map<String, Long> lastIn = new HashMap<>();
+        long lastReport = System.nanoTime();
+        CountDownLatch never = new CountDownLatch(1);
+        while (System.nanoTime() - endAt < 0) {
+            long wait = Math.min(every.toNanos(), endAt - System.nanoTime());
+            try {
+                never.await(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = System.nanoTime();
+            double seconds = Math.max((now - lastReport) / 1e9, 1e-3);
+            lastReport = now;
+            boolean anyAlive = false;
+            for (DagInstance instance : engine.list()) {
+                DagSnapshot snapshot = instance.snapshot();
+                long previous = lastIn.getOrDefault(snapshot.name(), 0L);
+                lastIn.put(snapshot.name(), snapshot.eventsIn());
+                int queued = snapshot.nodes().stream().mapToInt(node -> Math.max(node.queueDepth(), 0)).sum();
+                LOG.info("DAG {} {}: {} in ({}/s), {} out, {} failed, {} queued", snapshot.name(), snapshot.state(),
+                        snapshot.eventsIn(), String.format("%.1f", (snapshot.eventsIn() - previous) / seconds),
+                        snapshot.eventsOut(), snapshot.eventsFailed(), queued);
+                anyAlive |= !snapshot.state().isFinal();
+            }
+            if (!anyAlive) {
+                return;
+            }
+        }
+    }
+
+    private Duration duration(String option, String text) {
+        if (!Durations.isValid(text)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value '" + text + "' for " + option + ": write a duration such as 500ms, 5s or 2m.");
+        }
+        return Durations.parse(text);
+    }
+}

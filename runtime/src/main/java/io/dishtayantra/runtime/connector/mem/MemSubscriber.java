@@ -1,0 +1,102 @@
+package io.dishtayantra.runtime.connector.mem;
+
+import io.dishtayantra.api.connector.Acknowledgement;
+import io.dishtayantra.api.connector.ConnectorContext;
+import io.dishtayantra.api.connector.EventSink;
+import io.dishtayantra.api.connector.Subscriber;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.MDC;
+
+/**
+ * Moves events from an in-memory queue or topic into a DAG on a thread of its own. Acknowledgement
+ * is a no-op: the broker lives in this process, so there is nothing to redeliver after a crash.
+ */
+final class MemSubscriber implements Subscriber {
+
+    private static final long POLL_MILLIS = 100;
+
+    private final MemBroker broker;
+    private final MemAddress address;
+    private final int capacity;
+    private MemChannel channel;
+    private Thread thread;
+    private volatile boolean paused;
+    private volatile boolean closed;
+
+    MemSubscriber(MemBroker broker, MemAddress address, int capacity) {
+        this.broker = broker;
+        this.address = address;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public void start(ConnectorContext context, EventSink sink) {
+        channel = address.topic()
+                ? broker.subscribeTopic(address.name(), capacity)
+                : broker.queue(address.name(), capacity);
+        thread = Thread.ofPlatform()
+                .name("mem-subscriber-" + context.dagName() + "-" + context.componentName())
+                .daemon(true)
+                .start(() -> {
+                    MDC.put("dag", context.dagName());
+                    deliver(sink);
+                });
+        context.health().connected();
+    }
+
+    private void deliver(EventSink sink) {
+        while (!closed) {
+            if (paused) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                continue;
+            }
+            Map<String, Object> event;
+            try {
+                event = channel.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (event == null) {
+                continue;
+            }
+            try {
+                sink.accept(event, Acknowledgement.NONE);
+                channel.accepted();
+            } catch (InterruptedException e) {
+                channel.putBack(event);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (address.topic() && channel != null) {
+            broker.unsubscribeTopic(address.name(), channel);
+        }
+    }
+}

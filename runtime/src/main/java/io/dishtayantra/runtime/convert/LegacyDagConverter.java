@@ -1,0 +1,288 @@
+package io.dishtayantra.runtime.convert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.validation.ComponentCatalog;
+import io.dishtayantra.crd.validation.NodeType;
+import io.dishtayantra.crd.validation.NodeType.NodeField;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Converts a DAG of the original JSON format (from_node/to_node edges, pname, snake_case keys,
+ * ...Calculator and ...DataTransformer types, SubscriptionNode-style node types) into a DAG
+ * manifest. Whatever has no equivalent is listed in the result, never dropped silently.
+ *
+ * <p>Thread-safe: each call keeps its state on the stack.
+ */
+public final class LegacyDagConverter {
+
+    /** Original node types that have an equivalent here. */
+    private static final Map<String, NodeType> NODE_TYPES = Map.of(
+            "SubscriptionNode", NodeType.Subscription,
+            "CalculationNode", NodeType.Calculation,
+            "PublicationNode", NodeType.Publication,
+            "PublisherSinkNode", NodeType.Publication,
+            "SinkNode", NodeType.Sink,
+            "MetronomeNode", NodeType.Metronome);
+
+    /** Top-level keys that have no equivalent here, and why. */
+    private static final Map<String, String> KEYS_WITHOUT_EQUIVALENT = Map.of(
+            "autoclone", "auto-clone is set in timeWindow.autoClone and creates one dated clone per window occurrence",
+            "worker_affinity", "a DAG runs in its own runtime pods; place them with spec.runtime.nodeSelector",
+            "priority", "a DAG runs in its own runtime pods; size them with spec.runtime.resources",
+            "subgraph_supervisor", "subgraphs are not carried over");
+
+    /** Top-level keys of the original's time window. */
+    private static final Set<String> WINDOW_KEYS = Set.of("start_time", "duration", "end_time", "schedule");
+
+    private static final Set<String> READ_KEYS = Set.of("name", "description", "version", "subscribers", "publishers",
+            "calculators", "transformers", "nodes", "edges");
+
+    private final ComponentCatalog catalog;
+    private final boolean changeDetection;
+
+    /**
+     * @param catalog the runtime's types and schemes, to tell built-ins from what needs porting
+     * @param changeDetection whether to set changeDetection on every node that takes it, which
+     *     keeps the original's behaviour of passing on only outputs that changed
+     */
+    public LegacyDagConverter(ComponentCatalog catalog, boolean changeDetection) {
+        this.catalog = catalog;
+        this.changeDetection = changeDetection;
+    }
+
+    /** Converts one original DAG, given as its parsed JSON object. */
+    public Conversion convert(JsonNode original) {
+        List<String> notConverted = new ArrayList<>();
+        List<String> behaviourChanges = new ArrayList<>();
+        LegacyComponentConverter components = new LegacyComponentConverter(catalog, notConverted, behaviourChanges);
+
+        ObjectNode manifest = JsonNodeFactory.instance.objectNode();
+        manifest.put("apiVersion", Dag.API_VERSION);
+        manifest.put("kind", Dag.KIND);
+        String dagName = metadata(original, manifest.putObject("metadata"), notConverted);
+        ObjectNode spec = manifest.putObject("spec");
+
+        convertList(original, "subscribers", spec, item -> components.connector(item.value(), item.path(), true));
+        convertList(original, "publishers", spec, item -> components.connector(item.value(), item.path(), false));
+        convertList(original, "calculators", spec, item -> components.calculator(item.value(), item.path()));
+        convertList(original, "transformers", spec, item -> components.transformer(item.value(), item.path()));
+
+        Set<String> declaredTransformers = names(original.path("transformers"));
+        Set<String> leftOutNodes = new HashSet<>();
+        ArrayNode nodes = spec.putArray("nodes");
+        JsonNode originalNodes = original.path("nodes");
+        for (int i = 0; i < originalNodes.size(); i++) {
+            ObjectNode node = node(originalNodes.get(i), "nodes[" + i + "]", declaredTransformers, components,
+                    notConverted, behaviourChanges);
+            if (node != null) {
+                nodes.add(node);
+            } else {
+                leftOutNodes.add(originalNodes.get(i).path("name").asText());
+            }
+        }
+        ArrayNode edges = spec.putArray("edges");
+        JsonNode originalEdges = original.path("edges");
+        for (int i = 0; i < originalEdges.size(); i++) {
+            ObjectNode edge = edge(originalEdges.get(i), "edges[" + i + "]", leftOutNodes, declaredTransformers,
+                    components, notConverted);
+            if (edge != null) {
+                edges.add(edge);
+            }
+        }
+        topLevelLeftovers(original, notConverted);
+        return new Conversion(dagName, manifest, notConverted, behaviourChanges);
+    }
+
+    private static String metadata(JsonNode original, ObjectNode metadata, List<String> notConverted) {
+        String originalName = original.path("name").asText("");
+        String name = LegacyNames.dagName(originalName);
+        metadata.put("name", name);
+        if (originalName.isEmpty()) {
+            notConverted.add("name: missing; the DAG was named " + name + ".");
+        } else if (!name.equals(originalName)) {
+            ObjectNode annotations = metadata.putObject("annotations");
+            annotations.put("dishtayantra.io/original-name", originalName);
+        }
+        for (String key : List.of("description", "version")) {
+            if (original.hasNonNull(key)) {
+                ObjectNode annotations = metadata.has("annotations") ? (ObjectNode) metadata.get("annotations")
+                        : metadata.putObject("annotations");
+                annotations.put("dishtayantra.io/" + key, original.get(key).asText());
+            }
+        }
+        return name;
+    }
+
+    private record Item(JsonNode value, String path) {
+    }
+
+    private static void convertList(JsonNode original, String key, ObjectNode spec,
+            Function<Item, ObjectNode> converter) {
+        JsonNode list = original.path(key);
+        if (list.isEmpty()) {
+            return;
+        }
+        ArrayNode converted = spec.putArray(key);
+        for (int i = 0; i < list.size(); i++) {
+            converted.add(converter.apply(new Item(list.get(i), key + "[" + i + "]")));
+        }
+    }
+
+    /** Converts a node, or returns null (and lists it) when its type has no equivalent. */
+    private ObjectNode node(JsonNode original, String path, Set<String> declaredTransformers,
+            LegacyComponentConverter components, List<String> notConverted, List<String> behaviourChanges) {
+        String originalType = original.path("type").asText("CalculationNode");
+        NodeType type = NODE_TYPES.get(originalType.contains(".") ? "" : originalType);
+        if (type == null) {
+            notConverted.add(path + " " + original.path("name").asText("?") + " of type " + originalType + ": "
+                    + (originalType.contains(".") ? "custom node classes" : originalType + " nodes")
+                    + " have no equivalent, so the node and its edges were left out. Original: "
+                    + LegacyNames.compact(original));
+            return null;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("name", original.path("name").asText(null));
+        node.put("type", type.name());
+        JsonNode config = original.path("config");
+        Set<String> usedConfigKeys = new LinkedHashSet<>();
+
+        if (original.hasNonNull("subscriber")) {
+            if (type == NodeType.Metronome) {
+                notConverted.add(path + ".subscriber = " + original.get("subscriber").asText() + ": a Metronome node"
+                        + " ticks on its own and takes no subscriber; feed the events through a Subscription node.");
+            } else {
+                node.put("subscriber", original.get("subscriber").asText());
+            }
+        }
+        if (original.hasNonNull("calculator")) {
+            node.put("calculator", original.get("calculator").asText());
+        }
+        ArrayNode publishers = LegacyComponentConverter.array();
+        original.path("publishers").forEach(publisher -> publishers.add(publisher.asText()));
+        if (originalType.equals("PublisherSinkNode")) {
+            config.path("publishers").forEach(publisher -> publishers.add(publisher.asText()));
+            usedConfigKeys.add("publishers");
+            behaviourChanges.add(path + ": the PublisherSinkNode became a Publication node, which publishes its"
+                    + " merged input once per event instead of each changed edge value separately.");
+        }
+        if (!publishers.isEmpty()) {
+            node.set("publishers", publishers);
+        }
+        if (type == NodeType.Metronome) {
+            JsonNode interval = config.path("interval");
+            node.put("interval", interval.isMissingNode() ? "1s" : LegacyNames.seconds(interval));
+            usedConfigKeys.add("interval");
+        }
+        transformerList(original, "input_transformers", "inputTransformers", node, path, declaredTransformers,
+                notConverted);
+        transformerList(original, "output_transformers", "outputTransformers", node, path, declaredTransformers,
+                notConverted);
+        if (changeDetection && type.takes(NodeField.changeDetection)) {
+            node.put("changeDetection", true);
+        }
+        config.fields().forEachRemaining(field -> {
+            if (!usedConfigKeys.contains(field.getKey())) {
+                notConverted.add(path + ".config." + field.getKey() + " = " + LegacyNames.compact(field.getValue())
+                        + ": node config has no equivalent for " + type + " nodes.");
+            }
+        });
+        components.noteUnknownFields(original, path, Set.of("name", "type", "config", "subscriber", "publishers",
+                "calculator", "input_transformers", "output_transformers"));
+        return node;
+    }
+
+    /**
+     * Copies a node's transformer list. The original treated passthru and null as declared even
+     * when they were not; here an undeclared passthru or null is left out, as both pass the input on.
+     */
+    private static void transformerList(JsonNode original, String originalKey, String key, ObjectNode node,
+            String path, Set<String> declaredTransformers, List<String> notConverted) {
+        ArrayNode list = LegacyComponentConverter.array();
+        JsonNode names = original.path(originalKey);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).asText();
+            if (!declaredTransformers.contains(name) && Set.of("passthru", "null").contains(name)) {
+                notConverted.add(path + "." + originalKey + "[" + i + "] = " + name + ": the implicit " + name
+                        + " transformer passes the input on unchanged, so it was left out.");
+                continue;
+            }
+            list.add(name);
+        }
+        if (!list.isEmpty()) {
+            node.set(key, list);
+        }
+    }
+
+    /** Converts an edge, or returns null (and lists it) when an end was left out. */
+    private static ObjectNode edge(JsonNode original, String path, Set<String> leftOutNodes,
+            Set<String> declaredTransformers, LegacyComponentConverter components, List<String> notConverted) {
+        String from = original.path("from_node").asText(null);
+        String to = original.path("to_node").asText(null);
+        for (String end : new String[] {from, to}) {
+            if (leftOutNodes.contains(end)) {
+                notConverted.add(path + " " + from + " → " + to + ": left out with node " + end + ". Original: "
+                        + LegacyNames.compact(original));
+                return null;
+            }
+        }
+        ObjectNode edge = JsonNodeFactory.instance.objectNode();
+        edge.put("from", from);
+        edge.put("to", to);
+        if (original.hasNonNull("pname")) {
+            edge.put("as", original.get("pname").asText());
+        }
+        if (original.hasNonNull("data_transformer")) {
+            String transformer = original.get("data_transformer").asText();
+            if (declaredTransformers.contains(transformer)) {
+                edge.put("transformer", transformer);
+            } else {
+                notConverted.add(path + ".data_transformer = " + transformer + ": no transformer has this name (the"
+                        + " original ignored it silently), so it was left out.");
+            }
+        }
+        components.noteUnknownFields(original, path, Set.of("from_node", "to_node", "pname", "data_transformer"));
+        return edge;
+    }
+
+    private static void topLevelLeftovers(JsonNode original, List<String> notConverted) {
+        List<String> window = new ArrayList<>();
+        original.fieldNames().forEachRemaining(key -> {
+            JsonNode value = original.get(key);
+            if (WINDOW_KEYS.contains(key)) {
+                window.add(key + " = " + LegacyNames.compact(value));
+            } else if (KEYS_WITHOUT_EQUIVALENT.containsKey(key)) {
+                notConverted.add(key + " = " + LegacyNames.compact(value) + ": not converted, because "
+                        + KEYS_WITHOUT_EQUIVALENT.get(key) + ".");
+            } else if (key.startsWith("_")) {
+                notConverted.add(key + " = " + LegacyNames.compact(value) + ": comment key, not converted.");
+            } else if (!READ_KEYS.contains(key)) {
+                notConverted.add(key + " = " + LegacyNames.compact(value) + ": unknown key, not converted.");
+            }
+        });
+        if (!window.isEmpty()) {
+            // TODO: convert these to spec.timeWindow once the window converter is available.
+            notConverted.add(String.join(", ", window) + ": the time window was not converted; write it as"
+                    + " spec.timeWindow (timeZone, start, end or duration, days).");
+        }
+    }
+
+    private static Set<String> names(JsonNode list) {
+        Set<String> names = new LinkedHashSet<>();
+        list.forEach(item -> {
+            if (item.hasNonNull("name")) {
+                names.add(item.get("name").asText());
+            }
+        });
+        return names;
+    }
+}

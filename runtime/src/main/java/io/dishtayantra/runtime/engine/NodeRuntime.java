@@ -1,0 +1,104 @@
+package io.dishtayantra.runtime.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node of a running DAG, indexed by its position in the topological order. Executor thread
+ * only, except the counters, recent values and errors, which snapshots read.
+ *
+ * <p>Every node type shares this one final class, its behaviour selected by fields set at build
+ * time, so the sweep's calls stay monomorphic and the JIT can inline them.
+ *
+ * <p>Input: each parent edge has a slot holding the latest value that crossed it. A node with a
+ * single parent edge without {@code as} gets that value itself, uncopied; otherwise the slots are
+ * merged in edge order into a new map (maps merged key by key, a slot with {@code as} nested
+ * under that key, empty slots left out).
+ */
+final class NodeRuntime {
+
+    final String name;
+    final NodeType type;
+    final int index;
+    final NodeStep[] steps;
+    final boolean changeDetection;
+    final int[] publishers;
+
+    // Children: node index, slot in the child's inputs, transformer applied on the edge (or null).
+    final int[] children;
+    final int[] childSlots;
+    final NodeStep[] edgeSteps;
+
+    // Inputs: one slot per parent edge, in edge order.
+    final Map<String, Object>[] inputs;
+    final String[] inputKeys;
+    final boolean passThrough;
+
+    final SubscriptionQueue queue;
+    final String subscriber;
+
+    final NodeCounters counters = new NodeCounters();
+    final RecentValues recentOutputs = new RecentValues(32);
+    final RecentErrors recentErrors = new RecentErrors();
+    final RateLimiter failureLog = new RateLimiter(10_000_000_000L);
+
+    boolean dirty;
+    Map<String, Object> event;
+    Map<String, Object> output;
+
+    @SuppressWarnings("unchecked")
+    NodeRuntime(String name, NodeType type, int index, List<NodeStep> steps, boolean changeDetection, int[] publishers,
+            int[] children, int[] childSlots, NodeStep[] edgeSteps, String[] inputKeys,
+            SubscriptionQueue queue, String subscriber) {
+        this.name = name;
+        this.type = type;
+        this.index = index;
+        this.steps = steps.toArray(NodeStep[]::new);
+        this.changeDetection = changeDetection;
+        this.publishers = publishers;
+        this.children = children;
+        this.childSlots = childSlots;
+        this.edgeSteps = edgeSteps;
+        this.inputKeys = inputKeys;
+        this.inputs = new Map[inputKeys.length];
+        this.passThrough = inputKeys.length == 1 && inputKeys[0] == null;
+        this.queue = queue;
+        this.subscriber = subscriber;
+    }
+
+    /** Returns the node's input for this run; null when none of its parents has produced anything. */
+    Map<String, Object> input() {
+        if (type == NodeType.SUBSCRIPTION) {
+            return event;
+        }
+        if (type == NodeType.METRONOME) {
+            if (inputs.length == 0) {
+                return event;
+            }
+            Map<String, Object> merged = merge();
+            merged.putAll(event);
+            return merged;
+        }
+        if (passThrough) {
+            return inputs[0];
+        }
+        return inputs.length == 0 ? null : merge();
+    }
+
+    private Map<String, Object> merge() {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (int slot = 0; slot < inputs.length; slot++) {
+            Map<String, Object> value = inputs[slot];
+            if (value == null) {
+                continue;
+            }
+            if (inputKeys[slot] != null) {
+                merged.put(inputKeys[slot], value);
+            } else {
+                merged.putAll(value);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,45 @@
+package io.dishtayantra.runtime.testplugins;
+
+import io.dishtayantra.api.Calculator;
+import io.dishtayantra.api.PluginContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Appends its name to the input's {@code trace} list, so tests see which nodes ran in which order;
+ * records its start and close by name. Config {@code failStart: true} makes start throw.
+ */
+public final class Trace implements Calculator {
+
+    public static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> CLOSED = ConcurrentHashMap.newKeySet();
+    private String name;
+
+    @Override
+    public void start(PluginContext context) {
+        if (Boolean.TRUE.equals(context.config().get("failStart"))) {
+            throw new IllegalStateException("pricing service unreachable");
+        }
+        name = context.dagName() + "/" + context.componentName();
+        STARTED.add(name);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> calculate(Map<String, Object> input) {
+        Map<String, Object> output = new LinkedHashMap<>(input);
+        List<Object> trace = new ArrayList<>((List<Object>) input.getOrDefault("trace", List.of()));
+        trace.add(name.substring(name.indexOf('/') + 1));
+        output.put("trace", trace);
+        return output;
+    }
+
+    @Override
+    public void close() {
+        CLOSED.add(name);
+    }
+}
