@@ -51,7 +51,7 @@ class GitOpsExamplesTest {
         List<?> steps = (List<?>) path(workflow, "jobs.validate.steps");
 
         assertThat(steps).anySatisfy(step -> assertThat(String.valueOf(((Map<?, ?>) step).get("run")))
-                .contains("validate examples/gitops/dags/*.yaml"));
+                .contains("validate examples/gitops/dags"));
         assertThat(path(workflow, "on.pull_request.paths")).isEqualTo(List.of("examples/gitops/dags/**"));
     }
 
