@@ -75,9 +75,8 @@ tag means the chart's appVersion.
 {{- end }}
 
 {{/*
-Namespaces that get the runtime's and the clone job's ServiceAccounts and Roles, as a JSON list:
-the watched namespaces; with every namespace watched, rbac.workloadNamespaces or else the
-release namespace.
+Namespaces where DAG runtime pods get their RBAC from the chart, as a JSON list: the watched
+namespaces; with every namespace watched, rbac.workloadNamespaces or else the release namespace.
 */}}
 {{- define "dishtayantra.workloadNamespaces" -}}
 {{- if .Values.operator.watchNamespaces }}

@@ -66,10 +66,3 @@ TokenReview and the caller's access to the dags resource with a SubjectAccessRev
   resources: ["subjectaccessreviews"]
   verbs: ["create"]
 {{- end }}
-
-{{/* Rules of the clone CronJob's pods: create the next dated clone, list to find existing ones. */}}
-{{- define "dishtayantra.cloneRules" -}}
-- apiGroups: ["dishtayantra.io"]
-  resources: ["dags"]
-  verbs: ["create", "list"]
-{{- end }}

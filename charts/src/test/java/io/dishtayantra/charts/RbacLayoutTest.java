@@ -77,16 +77,16 @@ class RbacLayoutTest {
     }
 
     @Test
-    void watchedNamespacesGetRuntimeAndCloneAccounts() {
+    void watchedNamespacesGetRuntimeAccounts() {
         List<HasMetadata> objects = HelmChart.templateAsObjects(ChartScenario.WATCH_NAMESPACES.chartValues());
 
         for (String namespace : List.of("trading", "risk")) {
             assertThat(inNamespace(objects, ServiceAccount.class, namespace))
                     .extracting(account -> account.getMetadata().getName())
-                    .containsExactlyInAnyOrder("dishtayantra-runtime", "dishtayantra-clone");
+                    .containsExactly("dishtayantra-runtime");
             assertThat(inNamespace(objects, Role.class, namespace))
                     .extracting(role -> role.getMetadata().getName())
-                    .containsExactlyInAnyOrder(OPERATOR_ROLE, HelmChart.FULLNAME + "-runtime", HelmChart.FULLNAME + "-clone");
+                    .containsExactlyInAnyOrder(OPERATOR_ROLE, HelmChart.FULLNAME + "-runtime");
         }
         ClusterRoleBinding auth = named(objects, ClusterRoleBinding.class, HelmChart.FULLNAME + "-runtime-auth").get(0);
         assertThat(auth.getSubjects()).extracting(Subject::getNamespace).containsExactlyInAnyOrder("trading", "risk");
@@ -97,27 +97,13 @@ class RbacLayoutTest {
     void allNamespacesLeaveRuntimeAccountsToTheOperator() {
         List<HasMetadata> objects = HelmChart.templateAsObjects(Map.of("rbac", Map.of("workloadNamespaces", List.of("trading"))));
 
-        assertThat(inNamespace(objects, ServiceAccount.class, "trading"))
-                .extracting(account -> account.getMetadata().getName())
-                .containsExactly("dishtayantra-clone");
+        assertThat(inNamespace(objects, ServiceAccount.class, "trading")).isEmpty();
         ClusterRoleBinding auth = named(objects, ClusterRoleBinding.class, HelmChart.FULLNAME + "-runtime-auth").get(0);
         assertThat(auth.getSubjects()).singleElement()
                 .satisfies(subject -> assertThat(subject.getNamespace()).isEqualTo("trading"));
         assertThat(OperatorDeploymentTest.environment(OperatorDeploymentTest.only(objects,
                 Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)))
                 .containsEntry("DY_OPERATOR_RUNTIME_MANAGE_RBAC", "true");
-    }
-
-    @Test
-    void cloneRoleOnlyCreatesAndListsDags() {
-        Role clone = named(HelmChart.templateAsObjects(ChartScenario.WATCH_NAMESPACES.chartValues()),
-                Role.class, HelmChart.FULLNAME + "-clone").get(0);
-
-        assertThat(clone.getRules()).singleElement().satisfies(rule -> {
-            assertThat(rule.getApiGroups()).containsExactly("dishtayantra.io");
-            assertThat(rule.getResources()).containsExactly("dags");
-            assertThat(rule.getVerbs()).containsExactlyInAnyOrder("create", "list");
-        });
     }
 
     @Test
