@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One HTTP request to the Kubernetes API, as an RBAC authorizer sees it: verb, API group,
+ * One HTTP request to the Kubernetes API, in the terms of an RBAC authorizer: verb, API group,
  * resource, subresource, namespace and name. Paths that are not resource paths (discovery,
  * {@code /version}) have a null resource.
  *
@@ -70,17 +70,17 @@ record ApiRequest(String method, String path, String verb, String group, String 
         };
     }
 
-    /** Whether this is a request for a resource, as opposed to discovery or /version. */
+    /** Returns whether this is a request for a resource, as opposed to discovery or /version. */
     boolean isResourceRequest() {
         return resource != null;
     }
 
-    /** The resource as RBAC rules name it: {@code dags} or {@code dags/status}. */
+    /** Returns the resource as RBAC rules name it: {@code dags} or {@code dags/status}. */
     String ruleResource() {
         return subresource == null ? resource : resource + "/" + subresource;
     }
 
-    /** A short description for messages: verb, group/resource, namespace/name. */
+    /** Returns a short description for messages: verb, group/resource, namespace/name. */
     String describe() {
         String target = (group.isEmpty() ? "" : group + "/") + ruleResource();
         String where = namespace == null ? "cluster-wide" : "in namespace " + namespace;

@@ -24,7 +24,7 @@ class DashboardTest {
         return JSON.readTree(Files.readString(HelmChart.chartDirectory().resolve("files/dashboards/dishtayantra.json")));
     }
 
-    /** Every PromQL expression of the dashboard: panel targets and template variable queries. */
+    /** Returns every PromQL expression of the dashboard: panel targets and template variable queries. */
     static List<String> expressions(JsonNode dashboard) {
         List<String> expressions = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {

@@ -35,7 +35,7 @@ final class HelmChart {
     private HelmChart() {
     }
 
-    /** Chart directory; the tests run with the charts module as working directory. */
+    /** Returns the chart directory; the tests run with the charts module as working directory. */
     static Path chartDirectory() {
         return repositoryRoot().resolve("charts/dishtayantra");
     }

@@ -26,7 +26,7 @@ class KubeStateMetricsConfigTest {
     /** Object metadata fields every Kubernetes object has; the CRD schemas do not list them. */
     private static final Set<String> METADATA_FIELDS = Set.of("name", "namespace", "generation", "labels", "annotations");
 
-    /** The metric names the configuration produces: metricNamePrefix + "_" + name. */
+    /** Returns the metric names the configuration produces: metricNamePrefix + "_" + name. */
     @SuppressWarnings("unchecked")
     static Set<String> metricNames() {
         Set<String> names = new TreeSet<>();
@@ -134,7 +134,7 @@ class KubeStateMetricsConfigTest {
         return current;
     }
 
-    /** The schema of an array's items, or the schema itself when it is not an array. */
+    /** Returns the schema of an array's items, or the schema itself when it is not an array. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> itemsOf(Map<String, Object> schema) {
         if (schema != null && "array".equals(schema.get("type"))) {

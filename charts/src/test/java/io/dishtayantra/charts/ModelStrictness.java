@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Finds fields fabric8 did not recognise. Its model classes keep unknown keys in
  * {@code additionalProperties} instead of failing, so a misspelt field in a template parses
- * without error; this walk reports the path of every such key.
+ * without error. This walk reports the path of every such key.
  */
 final class ModelStrictness {
 

@@ -33,7 +33,7 @@ final class RbacAuthorizer {
         this.objects = List.copyOf(objects);
     }
 
-    /** Whether the ServiceAccount {@code namespace/name} may make {@code request}. */
+    /** Returns whether the ServiceAccount {@code accountNamespace/accountName} may make {@code request}. */
     boolean allows(String accountNamespace, String accountName, ApiRequest request) {
         if (!request.isResourceRequest()) {
             return true;
@@ -45,7 +45,7 @@ final class RbacAuthorizer {
                 .anyMatch(rule -> matches(rule, request));
     }
 
-    /** Rules that apply to the account for a request in {@code requestNamespace} (null for cluster-scoped). */
+    /** Returns the rules that apply to the account for a request in {@code requestNamespace} (null for cluster-scoped). */
     List<PolicyRule> rulesFor(String accountNamespace, String accountName, String requestNamespace) {
         List<PolicyRule> rules = new ArrayList<>();
         for (ClusterRoleBinding binding : of(ClusterRoleBinding.class)) {
@@ -74,7 +74,7 @@ final class RbacAuthorizer {
         return rules;
     }
 
-    /** Every rule bound to the account, in any namespace. */
+    /** Returns every rule bound to the account, in any namespace. */
     List<PolicyRule> allRulesOf(String accountNamespace, String accountName) {
         List<PolicyRule> rules = new ArrayList<>(rulesFor(accountNamespace, accountName, null));
         for (RoleBinding binding : of(RoleBinding.class)) {

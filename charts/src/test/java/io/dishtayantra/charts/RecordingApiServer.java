@@ -22,7 +22,7 @@ import java.util.Queue;
 /**
  * The fabric8 mock API server in CRUD mode, recording every request it receives so that a test
  * can compare them with RBAC rules. Requests of {@link #testClient()}, which the test uses to set
- * up objects and wait for results, are told apart by their User-Agent and not recorded. Stubs
+ * up objects and wait for results, are recognised by their User-Agent and not recorded. Stubs
  * JOSDK's startup SelfSubjectRulesReview, which the mock does not implement. One server per
  * scenario: objects of earlier scenarios would stay.
  */
@@ -69,12 +69,12 @@ final class RecordingApiServer implements AutoCloseable {
                 .build();
     }
 
-    /** The client for the test's own requests, which are not recorded. */
+    /** Returns the client for the test's own requests, which are not recorded. */
     KubernetesClient testClient() {
         return testClient;
     }
 
-    /** A new client for the component under test, whose requests are recorded; the caller closes it. */
+    /** Creates a client for the component under test, whose requests are recorded; the caller closes it. */
     KubernetesClient newClient() {
         return server.createClient();
     }
@@ -83,7 +83,7 @@ final class RecordingApiServer implements AutoCloseable {
         return server;
     }
 
-    /** The requests received so far, in arrival order. */
+    /** Returns the requests received so far, in arrival order. */
     synchronized List<ApiRequest> requests() {
         return List.copyOf(requests);
     }
