@@ -13,7 +13,7 @@ MVN ?= mvn -B -ntp
 JAR := runtime/target/dishtayantra.jar
 RUN_ARGS ?= examples/
 
-.PHONY: build test run clean services chart-crds
+.PHONY: build test run bench clean services chart-crds
 
 ## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
 build:
@@ -34,6 +34,11 @@ $(JAR):
 chart-crds:
 	rm -f charts/dishtayantra/files/crds/*.yml
 	cp crds/*.yml charts/dishtayantra/files/crds/
+
+## bench: run every benchmark case and print the table (figures go to docs/benchmarks.md)
+bench:
+	$(MVN) -q -DskipTests -pl benchmarks -am package
+	java --enable-native-access=ALL-UNNAMED -Xmx4g -jar benchmarks/target/dishtayantra-benchmarks.jar $(BENCH_ARGS)
 
 ## services: start Redis, RabbitMQ, PostgreSQL, MariaDB, NATS and Mosquitto on 127.0.0.1 if needed
 services:

@@ -5,6 +5,7 @@ import io.dishtayantra.api.PluginContext;
 import io.dishtayantra.api.Transformer;
 import io.dishtayantra.crd.v1alpha1.ComponentSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
+import io.dishtayantra.runtime.calculator.plugin.PluginLoader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * Builds calculators and transformers by type: a type name served by a {@link CalculatorKind}
- * (found with {@link ServiceLoader} on the plugin class loader, so plugin jars may add kinds), or
- * the fully qualified name of a class implementing {@link Calculator} or {@link Transformer} with
- * a public no-argument constructor.
+ * (found with {@link ServiceLoader} on the plugin class loader, so plugin jars may add kinds),
+ * the simple class name of a plugin listed in a jar's {@code META-INF/services} file (see
+ * {@link PluginLoader}), or the fully qualified name of a class implementing {@link Calculator}
+ * or {@link Transformer} with a public no-argument constructor. Every calculator it creates is
+ * wrapped in a {@link MeteredCalculator}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,14 +31,23 @@ public final class CalculatorRegistry {
     private final Map<String, CalculatorKind> calculatorKinds = new LinkedHashMap<>();
     private final Map<String, CalculatorKind> transformerKinds = new LinkedHashMap<>();
     private final ClassLoader pluginClassLoader;
+    private final PluginLoader plugins;
+    private final Set<String> pluginCalculatorTypes;
+    private final Set<String> pluginTransformerTypes;
 
-    /** Uses the given kinds; the first kind serving a type wins. */
+    /**
+     * Uses the given kinds; the first kind serving a type wins. Plugin providers whose simple
+     * name is also a kind's type are reachable only by their fully qualified name.
+     */
     public CalculatorRegistry(List<CalculatorKind> kinds, ClassLoader pluginClassLoader) {
         this.pluginClassLoader = pluginClassLoader;
         for (CalculatorKind kind : kinds) {
             kind.calculatorTypes().forEach(type -> calculatorKinds.putIfAbsent(type, kind));
             kind.transformerTypes().forEach(type -> transformerKinds.putIfAbsent(type, kind));
         }
+        this.plugins = new PluginLoader(pluginClassLoader, "the classpath or the plugin folder");
+        this.pluginCalculatorTypes = simpleNames(plugins.calculatorProviders(), calculatorKinds.keySet());
+        this.pluginTransformerTypes = simpleNames(plugins.transformerProviders(), transformerKinds.keySet());
     }
 
     /** Finds every {@link CalculatorKind} on the class path and in the plugin class loader. */
@@ -46,12 +58,18 @@ public final class CalculatorRegistry {
         return new CalculatorRegistry(kinds, pluginClassLoader);
     }
 
+    /** Types served by kinds, and simple names of calculator plugins listed in services files. */
     public Set<String> calculatorTypes() {
-        return Set.copyOf(calculatorKinds.keySet());
+        Set<String> types = new TreeSet<>(calculatorKinds.keySet());
+        types.addAll(pluginCalculatorTypes);
+        return Set.copyOf(types);
     }
 
+    /** Types served by kinds, and simple names of transformer plugins listed in services files. */
     public Set<String> transformerTypes() {
-        return Set.copyOf(transformerKinds.keySet());
+        Set<String> types = new TreeSet<>(transformerKinds.keySet());
+        types.addAll(pluginTransformerTypes);
+        return Set.copyOf(types);
     }
 
     public ClassLoader pluginClassLoader() {
@@ -64,15 +82,23 @@ public final class CalculatorRegistry {
     }
 
     /**
-     * Creates an unstarted calculator from a spec whose config is already resolved.
+     * Creates an unstarted calculator from a spec whose config is already resolved, wrapped in a
+     * {@link MeteredCalculator} that counts its calls, failures and latency.
      *
      * @throws IllegalArgumentException when the type is unknown or the config is invalid
      * @throws Exception what the kind or the class's constructor throws
      */
     public Calculator createCalculator(ComponentSpec spec) throws Exception {
+        return MeteredCalculator.wrap(buildCalculator(spec));
+    }
+
+    private Calculator buildCalculator(ComponentSpec spec) throws Exception {
         CalculatorKind kind = calculatorKinds.get(spec.getType());
         if (kind != null) {
             return kind.createCalculator(spec, pluginClassLoader);
+        }
+        if (pluginCalculatorTypes.contains(spec.getType())) {
+            return plugins.newCalculator(spec.getType());
         }
         if (isClassName(spec.getType())) {
             Object instance = instantiate(spec.getType(), "calculator");
@@ -99,6 +125,9 @@ public final class CalculatorRegistry {
         if (kind != null) {
             return kind.createTransformer(spec, pluginClassLoader);
         }
+        if (pluginTransformerTypes.contains(spec.getType())) {
+            return plugins.newTransformer(spec.getType());
+        }
         if (isClassName(spec.getType())) {
             Object instance = instantiate(spec.getType(), "transformer");
             if (instance instanceof Transformer transformer) {
@@ -115,6 +144,11 @@ public final class CalculatorRegistry {
         if (kind != null) {
             return kind.validateCalculator(spec, path);
         }
+        if (pluginCalculatorTypes.contains(spec.getType())) {
+            return plugins.checkCalculator(spec.getType())
+                    .map(message -> List.of(new ValidationProblem(path + ".type", spec.getType(), message)))
+                    .orElse(List.of());
+        }
         return validateClass(spec.getType(), path, "calculator", Calculator.class, Transformer.class, calculatorKinds.keySet());
     }
 
@@ -123,6 +157,11 @@ public final class CalculatorRegistry {
         CalculatorKind kind = transformerKinds.get(spec.getType());
         if (kind != null) {
             return kind.validateTransformer(spec, path);
+        }
+        if (pluginTransformerTypes.contains(spec.getType())) {
+            return plugins.checkTransformer(spec.getType())
+                    .map(message -> List.of(new ValidationProblem(path + ".type", spec.getType(), message)))
+                    .orElse(List.of());
         }
         return validateClass(spec.getType(), path, "transformer", Transformer.class, Transformer.class, transformerKinds.keySet());
     }
@@ -161,6 +200,18 @@ public final class CalculatorRegistry {
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** Simple names of the provider classes, except names a kind already serves. */
+    private static Set<String> simpleNames(Set<String> classNames, Set<String> kindTypes) {
+        Set<String> names = new TreeSet<>();
+        for (String className : classNames) {
+            String simpleName = className.substring(className.lastIndexOf('.') + 1);
+            if (!kindTypes.contains(simpleName)) {
+                names.add(simpleName);
+            }
+        }
+        return Set.copyOf(names);
     }
 
     private static IllegalArgumentException unknownType(String type, String role, Set<String> known) {

@@ -22,15 +22,38 @@ public final class ConfigReader {
 
     private final Map<String, Object> config;
     private final String path;
-    private final List<ValidationProblem> problems = new ArrayList<>();
+    private final List<ValidationProblem> problems;
 
     /**
      * @param config the config map, may be null (treated as empty)
      * @param path the config's path in the manifest, such as {@code spec.calculators[0].config}
      */
     public ConfigReader(Map<String, Object> config, String path) {
+        this(config, path, new ArrayList<>());
+    }
+
+    private ConfigReader(Map<String, Object> config, String path, List<ValidationProblem> problems) {
         this.config = config == null ? Map.of() : config;
         this.path = path;
+        this.problems = problems;
+    }
+
+    /**
+     * Returns a reader of the map at {@code key} (empty when absent) that records its problems in
+     * this reader, with paths below this one.
+     */
+    public ConfigReader nested(String key) {
+        return new ConfigReader(map(key, false), pathOf(key), problems);
+    }
+
+    /** Returns the manifest path of {@code key}, such as {@code spec.calculators[0].config.url}. */
+    public String pathOf(String key) {
+        return path + "." + key;
+    }
+
+    /** Returns the raw value of {@code key}, or null, for values the typed readers do not cover. */
+    public Object value(String key) {
+        return config.get(key);
     }
 
     /** Problems found so far, in the order found. */
@@ -63,9 +86,15 @@ public final class ConfigReader {
         }
     }
 
-    /** Records a problem about one key, for checks the typed readers do not cover. */
+    /**
+     * Records a problem about one key, for checks the typed readers do not cover. The value is
+     * shown as {@link ConfigRedactor#REDACTED} when the key's last segment names a secret.
+     */
     public void problem(String key, Object value, String message) {
-        problems.add(new ValidationProblem(path + "." + key, value == null ? null : String.valueOf(value), message));
+        String lastSegment = key.substring(key.lastIndexOf('.') + 1);
+        String shown = value == null ? null
+                : ConfigRedactor.isSecretKey(lastSegment) ? ConfigRedactor.REDACTED : String.valueOf(value);
+        problems.add(new ValidationProblem(path + "." + key, shown, message));
     }
 
     public boolean has(String key) {
@@ -201,6 +230,29 @@ public final class ConfigReader {
             return defaultValue;
         }
         return number.intValue();
+    }
+
+    /** Reads a whole number from {@code min} to {@code max}, also accepting it as a string. */
+    public long integer(String key, long defaultValue, long min, long max) {
+        Object value = config.get(key);
+        if (value == null || EnvironmentResolver.isReference(value)) {
+            return defaultValue;
+        }
+        Long number = null;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            number = ((Number) value).longValue();
+        } else if (value instanceof String text) {
+            try {
+                number = Long.parseLong(text.trim());
+            } catch (NumberFormatException notNumber) {
+                number = null;
+            }
+        }
+        if (number == null || number < min || number > max) {
+            problem(key, value, "Expected a whole number from " + min + " to " + max + ".");
+            return defaultValue;
+        }
+        return number;
     }
 
     /** Reads a boolean, also accepting the strings true and false. */
