@@ -33,6 +33,8 @@ or when a rule here was not needed; keep this list to what the operator's code c
 The operator creates the runtime's ServiceAccount, Role and RoleBinding where DAGs appear, and
 restores the Role's rules when they were changed. Kubernetes lets it grant only permissions it
 holds itself, hence the runtime's rules here too.
+NOTE: in a ClusterRole this lets the operator update any Lease in the cluster, including
+controllers' leader Leases. Set operator.watchNamespaces to avoid it.
 */}}
 - apiGroups: [""]
   resources: ["serviceaccounts"]
