@@ -13,7 +13,7 @@ MVN ?= mvn -B -ntp
 JAR := runtime/target/dishtayantra.jar
 RUN_ARGS ?= examples/
 
-.PHONY: build test run bench clean services chart-crds
+.PHONY: build test run bench clean services image chart-crds
 
 ## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
 build:
@@ -40,10 +40,21 @@ bench:
 	$(MVN) -q -DskipTests -pl benchmarks -am package
 	java --enable-native-access=ALL-UNNAMED -Xmx4g -jar benchmarks/target/dishtayantra-benchmarks.jar $(BENCH_ARGS)
 
+IMAGE_TAG ?= 0.1.0
+RUNTIME_IMAGE ?= dishtayantra/runtime:$(IMAGE_TAG)
+OPERATOR_IMAGE ?= dishtayantra/operator:$(IMAGE_TAG)
+CONTAINER_TOOL ?= docker
+
+## image: build the runtime and operator jars, then their container images (needs a Docker or Podman engine)
+image:
+	$(MVN) -DskipTests -pl runtime,operator -am package
+	$(CONTAINER_TOOL) build -f images/runtime/Dockerfile -t $(RUNTIME_IMAGE) .
+	$(CONTAINER_TOOL) build -f images/operator/Dockerfile -t $(OPERATOR_IMAGE) .
+
 ## services: start Redis, RabbitMQ, PostgreSQL, MariaDB, NATS and Mosquitto on 127.0.0.1 if needed
 services:
 	scripts/services.sh
 
 clean:
 	$(MVN) clean
-	rm -rf examples/out
+	rm -rf examples/out .dishtayantra

@@ -1,8 +1,10 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Required;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
 public class ComponentSpec {
 
     @Required
+    @Size(min = 1, max = 128)
     @JsonPropertyDescription("Name that nodes and edges use to reference this component.")
     private String name;
 
@@ -20,6 +23,7 @@ public class ComponentSpec {
     private String type;
 
     @PreserveUnknownFields
+    @SchemaFrom(type = FreeFormObject.class)
     @JsonPropertyDescription("Settings of the type; values may reference environment variables as ${env:NAME}.")
     private Map<String, Object> config = new LinkedHashMap<>();
 

@@ -1,5 +1,7 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
@@ -12,21 +14,32 @@ public class DagSpec {
     @JsonPropertyDescription("Stop intake while true; data waits in the sources. Nothing is deleted.")
     private Boolean suspend;
 
+    @Size(max = 64)
+    @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "subscriber names must be unique")
     @JsonPropertyDescription("Sources of events, each referenced by a Subscription node.")
     private List<SubscriberSpec> subscribers = new ArrayList<>();
 
+    @Size(max = 64)
+    @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "publisher names must be unique")
     @JsonPropertyDescription("Destinations of events, referenced by Publication nodes and deadLetter.")
     private List<PublisherSpec> publishers = new ArrayList<>();
 
+    @Size(max = 256)
+    @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "calculator names must be unique")
     @JsonPropertyDescription("Calculators that nodes reference by name.")
     private List<ComponentSpec> calculators = new ArrayList<>();
 
+    @Size(max = 256)
+    @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "transformer names must be unique")
     @JsonPropertyDescription("Transformers that nodes and edges reference by name.")
     private List<ComponentSpec> transformers = new ArrayList<>();
 
+    @Size(max = 256)
+    @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "node names must be unique")
     @JsonPropertyDescription("The graph's nodes, run in topological order.")
     private List<NodeSpec> nodes = new ArrayList<>();
 
+    @Size(max = 1024)
     @JsonPropertyDescription("Directed edges between nodes; together with nodes they must form an acyclic graph.")
     private List<EdgeSpec> edges = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.kubernetes.model.annotation.StatusReplicas;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -25,9 +27,11 @@ public class DagStatus {
     @JsonPropertyDescription("Short explanation of the phase.")
     private String message;
 
+    @StatusReplicas
     @JsonPropertyDescription("Active instances, for the scale subresource.")
     private Integer parallelism;
 
+    @LabelSelector
     @JsonPropertyDescription("Label selector of the runtime pods, for the scale subresource.")
     private String selector;
 

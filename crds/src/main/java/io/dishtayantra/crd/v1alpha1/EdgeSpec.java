@@ -1,18 +1,23 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
 /** A directed edge: the output of {@code from} becomes (part of) the input of {@code to}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.from != self.to", message = "an edge cannot connect a node to itself")
 public class EdgeSpec {
 
     @Required
+    @Size(min = 1, max = 128)
     @JsonPropertyDescription("Name of the parent node.")
     private String from;
 
     @Required
+    @Size(min = 1, max = 128)
     @JsonPropertyDescription("Name of the child node.")
     private String to;
 

@@ -1,5 +1,6 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -16,6 +17,7 @@ import java.util.List;
 public class NodeSpec {
 
     @Required
+    @Size(min = 1, max = 128)
     @JsonPropertyDescription("Name of the node, unique in the DAG; edges reference it.")
     private String name;
 

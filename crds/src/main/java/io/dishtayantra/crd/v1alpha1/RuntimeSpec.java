@@ -1,5 +1,6 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
@@ -22,8 +23,9 @@ public class RuntimeSpec {
     @JsonPropertyDescription("Pods per instance: one active, the rest standbys that take over through a Lease. Default 1.")
     private Integer replicas;
 
-    @Min(1)
-    @JsonPropertyDescription("Active instances sharing the input (Kafka partitions, competing consumers). Default 1.")
+    @Min(0)
+    @SpecReplicas
+    @JsonPropertyDescription("Active instances sharing the input (Kafka partitions, competing consumers); 0 stops the DAG. Default 1. Target of kubectl scale.")
     private Integer parallelism;
 
     @JsonPropertyDescription("CPU and memory requests and limits of the runtime container.")

@@ -1,5 +1,6 @@
 package io.dishtayantra.crd.v1alpha1;
 
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -12,6 +13,8 @@ import java.util.List;
  * Used as the spec of a {@link TimeWindow} resource and embedded in a standalone DAG.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.end) != has(self.duration)", message = "set exactly one of end and duration")
+@ValidationRule(value = "!has(self.warmUp) || (has(self.outside) && self.outside == 'Stop')", message = "warmUp applies only when outside is Stop")
 public class TimeWindowSpec {
 
     @Required

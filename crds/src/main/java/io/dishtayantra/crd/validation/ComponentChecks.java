@@ -211,9 +211,10 @@ final class ComponentChecks {
     /**
      * Reports components that no node, edge or deadLetter references. An unused subscriber would
      * still take events from its source (stealing them from a shared queue), and the others are
-     * usually a misspelt reference elsewhere.
+     * usually a misspelt reference elsewhere. Kinds in {@code unresolvedKinds} are skipped, because
+     * their unused component is most likely what the unresolved reference meant, already reported.
      */
-    void checkUnused(DagSpec spec) {
+    void checkUnused(DagSpec spec, Set<String> unresolvedKinds) {
         Map<String, Set<String>> used = Map.of("subscriber", new HashSet<>(), "publisher", new HashSet<>(),
                 "calculator", new HashSet<>(), "transformer", new HashSet<>());
         for (NodeSpec node : spec.getNodes()) {
@@ -234,6 +235,9 @@ final class ComponentChecks {
         }
         used.get("publisher").add(spec.getDeadLetter());
         for (String noun : List.of("subscriber", "publisher", "calculator", "transformer")) {
+            if (unresolvedKinds.contains(noun)) {
+                continue;
+            }
             declarations.get(noun).forEach((name, path) -> {
                 if (!used.get(noun).contains(name)) {
                     problems.add(new ValidationProblem(path + ".name", name, "The " + noun + " is not used by any "

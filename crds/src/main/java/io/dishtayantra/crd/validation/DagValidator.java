@@ -65,7 +65,7 @@ public final class DagValidator {
         edges.checkEdges(spec.getEdges());
         edges.checkGraph(spec);
 
-        components.checkUnused(spec);
+        components.checkUnused(spec, nodes.unresolvedKinds);
         checkDeadLetter(spec.getDeadLetter(), components, nodes);
         checkTimeWindow(spec, problems);
         checkRuntime(spec.getRuntime(), components, problems);

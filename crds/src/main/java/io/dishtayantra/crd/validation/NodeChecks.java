@@ -6,9 +6,11 @@ import io.dishtayantra.crd.validation.NodeType.NodeField;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +21,9 @@ final class NodeChecks {
 
     private final ComponentChecks components;
     private final List<ValidationProblem> problems;
+
+    /** Kinds of component (subscriber, publisher, ...) with at least one reference that names nothing. */
+    final Set<String> unresolvedKinds = new HashSet<>();
 
     /** Node name to its type, for nodes whose name is usable; the type is null when unknown. */
     final Map<String, NodeType> nodeTypes = new LinkedHashMap<>();
@@ -166,6 +171,7 @@ final class NodeChecks {
         if (known.contains(name)) {
             return true;
         }
+        unresolvedKinds.add(noun);
         problems.add(new ValidationProblem(path, name, "No " + noun + " is named '" + name + "'."
                 + Suggestions.didYouMean(name, known) + " Declare it in spec." + noun + "s or name one of"
                 + available(known) + "."));

@@ -257,6 +257,13 @@ class DagValidatorTest {
     }
 
     @Test
+    void misspeltReferenceIsNotAlsoReportedUnused() {
+        List<ValidationProblem> problems = problems(VALID.replace("subscriber: trades,", "subscriber: trade,"));
+
+        assertThat(problems).extracting(ValidationProblem::path).containsExactly("spec.nodes[0].subscriber");
+    }
+
+    @Test
     void unknownCalculatorTypeListsBuiltInsAndClassNames() {
         ValidationProblem problem = at(problems(VALID.replace("type: ApplyDefaults,", "type: ApplyDefault,")),
                 "spec.calculators[0].type");

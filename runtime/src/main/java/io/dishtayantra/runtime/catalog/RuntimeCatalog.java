@@ -7,6 +7,7 @@ import io.dishtayantra.crd.validation.ComponentCatalog;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.calculator.CalculatorRegistry;
 import io.dishtayantra.runtime.connector.ConnectorRegistry;
+import io.dishtayantra.runtime.connector.UnsupportedSchemes;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +25,12 @@ public final class RuntimeCatalog implements ComponentCatalog {
         this.connectors = connectors;
     }
 
+    /** The catalog of every kind on the class path. */
+    public static RuntimeCatalog fromClassPath() {
+        ClassLoader loader = RuntimeCatalog.class.getClassLoader();
+        return new RuntimeCatalog(CalculatorRegistry.load(loader), ConnectorRegistry.load(loader));
+    }
+
     @Override
     public Set<String> calculatorTypes() {
         return calculators.calculatorTypes();
@@ -37,6 +44,11 @@ public final class RuntimeCatalog implements ComponentCatalog {
     @Override
     public Set<String> schemes() {
         return connectors.schemes();
+    }
+
+    @Override
+    public java.util.Map<String, String> unsupportedSchemes() {
+        return UnsupportedSchemes.reasons();
     }
 
     @Override

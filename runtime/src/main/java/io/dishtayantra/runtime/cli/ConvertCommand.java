@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * could not be read, or the result needs edits, 2 on usage errors.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert DAGs of the original JSON format (from_node/to_node, snake_case keys) to manifests.",
+        description = "Converts DAGs of the original JSON format (from_node/to_node, snake_case keys) to manifests.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:converted completely", "1:something was not converted or needs edits", "2:usage error"})
 public final class ConvertCommand implements Callable<Integer> {
@@ -53,11 +54,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final ComponentCatalog catalog;
-
-    public ConvertCommand(ComponentCatalog catalog) {
-        this.catalog = catalog;
-    }
+    @Mixin
+    private CatalogOption catalogOption = new CatalogOption();
 
     @Override
     public Integer call() {
@@ -69,6 +67,13 @@ public final class ConvertCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        ComponentCatalog catalog;
+        try {
+            catalog = catalogOption.catalog();
+        } catch (IllegalArgumentException e) {
+            err.println("convert: " + e.getMessage());
+            return 2;
+        }
         boolean toFolder = output != null && (inputs.size() > 1 || Files.isDirectory(output));
         if (output != null && inputs.size() > 1 && Files.isRegularFile(output)) {
             err.println("convert: " + output + " is a file, but several inputs need a folder; give a folder to -o.");
@@ -78,7 +83,7 @@ public final class ConvertCommand implements Callable<Integer> {
         boolean complete = true;
         List<String> documents = new ArrayList<>();
         for (Path input : inputs) {
-            Converted converted = convertOne(input, converter, err);
+            Converted converted = convertOne(input, converter, catalog, err);
             if (converted == null) {
                 complete = false;
                 continue;
@@ -111,7 +116,8 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     /** Converts one file and returns the commented YAML, or null when the file cannot be read. */
-    private Converted convertOne(Path input, LegacyDagConverter converter, PrintWriter err) {
+    private static Converted convertOne(Path input, LegacyDagConverter converter, ComponentCatalog catalog,
+            PrintWriter err) {
         JsonNode original;
         try {
             original = new ObjectMapper().readTree(input.toFile());
@@ -124,7 +130,7 @@ public final class ConvertCommand implements Callable<Integer> {
             return null;
         }
         Conversion conversion = converter.convert(original);
-        List<ValidationProblem> problems = validate(conversion, input);
+        List<ValidationProblem> problems = validate(conversion, input, catalog);
         for (String line : conversion.notConverted()) {
             err.println(input + ": not converted: " + line);
         }
@@ -139,7 +145,7 @@ public final class ConvertCommand implements Callable<Integer> {
         return new Converted(conversion.dagName(), yaml, conversion.complete() && problems.isEmpty());
     }
 
-    private List<ValidationProblem> validate(Conversion conversion, Path input) {
+    private static List<ValidationProblem> validate(Conversion conversion, Path input, ComponentCatalog catalog) {
         String yaml = ManifestYaml.write(conversion.manifest());
         List<ManifestDocument> documents = new ManifestLoader().parse(yaml, input);
         ValidationReport report = new DagValidator(catalog).validate(documents.get(0));

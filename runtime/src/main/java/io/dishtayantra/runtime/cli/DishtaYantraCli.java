@@ -15,7 +15,7 @@ public final class DishtaYantraCli implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            RunCommand.class);
+            RunCommand.class, ValidateCommand.class, ConvertCommand.class, GraphCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

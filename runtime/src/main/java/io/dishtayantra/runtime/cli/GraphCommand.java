@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * was printed, 1 when the file contains no readable DAG, 2 on usage errors.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = "Print the graph of the DAGs in a manifest file as Mermaid or Graphviz DOT.",
+        description = "Prints the graph of the DAGs in a manifest file as Mermaid or Graphviz DOT.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:printed", "1:no readable DAG in the file", "2:usage error"})
 public final class GraphCommand implements Callable<Integer> {

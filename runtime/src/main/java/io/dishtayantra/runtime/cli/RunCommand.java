@@ -41,7 +41,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs every DAG in the given manifest files and folders (a folder's .yaml, .yml and .json "
-                + "files, not recursive) until Ctrl-C.")
+                + "files, not recursive) until Ctrl-C.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every DAG ran and stopped",
+            "1:a DAG had problems or failed to start (the others still ran)",
+            "2:the plugin folder does not exist or cannot be read"})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -77,7 +82,14 @@ public final class RunCommand implements Callable<Integer> {
         Duration stopWait = duration("--stop-timeout", stopTimeout);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
 
-        ClassLoader pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        ClassLoader pluginLoader;
+        try {
+            pluginLoader = PluginClassLoaders.forFolder(PluginClassLoaders.folderFrom(plugins, System::getenv));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
         EngineServices services = new EngineServices(CalculatorRegistry.load(pluginLoader),
                 ConnectorRegistry.load(pluginLoader), EnvironmentResolver.system(), stopWait);
         RuntimeCatalog catalog = new RuntimeCatalog(services.calculators(), services.connectors());
@@ -118,15 +130,14 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> seen = new HashMap<>();
         for (Path path : paths) {
             for (ManifestDocument document : loader.load(path)) {
-                List<ValidationProblem> problems = new ArrayList<>(document.problems());
                 if (document.resource() != null && !(document.resource() instanceof Dag)) {
                     LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
                             document.resource().getKind(), document.resource().getMetadata().getName());
                     continue;
                 }
+                List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
                 Dag dag = (Dag) document.resource();
                 if (dag != null) {
-                    problems.addAll(ManifestCheck.problems(dag, catalog));
                     String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
                     String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
                     if (earlier != null) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  * valid, 1 when any is not, 2 on usage errors such as a path that does not exist.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check DAG and TimeWindow manifests and print every problem at once.",
+        description = "Checks DAG and TimeWindow manifests and prints every problem at once.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every manifest is valid", "1:a manifest has problems", "2:usage error"})
 public final class ValidateCommand implements Callable<Integer> {
@@ -48,16 +49,20 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final ComponentCatalog catalog;
-
-    public ValidateCommand(ComponentCatalog catalog) {
-        this.catalog = catalog;
-    }
+    @Mixin
+    private CatalogOption catalogOption = new CatalogOption();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ComponentCatalog catalog;
+        try {
+            catalog = catalogOption.catalog();
+        } catch (IllegalArgumentException e) {
+            err.println("validate: " + e.getMessage());
+            return 2;
+        }
         List<ManifestDocument> documents = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
@@ -76,7 +81,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        List<Result> results = validateAll(documents);
+        List<Result> results = validateAll(documents, catalog);
         if (output == Format.json) {
             printJson(results, out);
         } else {
@@ -90,7 +95,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Validates each document, then reports DAG names defined twice in one namespace. */
-    private List<Result> validateAll(List<ManifestDocument> documents) {
+    private static List<Result> validateAll(List<ManifestDocument> documents, ComponentCatalog catalog) {
         DagValidator validator = new DagValidator(catalog);
         Map<String, ManifestDocument> firstByName = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();

@@ -45,17 +45,25 @@ final class LegacyComponentConverter {
             Map.entry("priority_extractor", "events are processed in arrival order; there are no priority queues"),
             Map.entry("auto_package_non_dict", "payloads that are not JSON objects are rejected and counted"),
             Map.entry("package_wrapper_key", "payloads that are not JSON objects are rejected and counted"),
-            Map.entry("publish_interval", "publishers write each event as it comes"),
-            Map.entry("batch_size", "publishers write each event as it comes"),
+            Map.entry("publish_interval", "publishers send each event as it comes (the file publisher buffers lines for at most its flushInterval)"),
+            Map.entry("batch_size", "publishers send each event as it comes (the file publisher buffers lines for at most its flushInterval)"),
             Map.entry("max_queue_depth", "a publisher blocks its node while it is busy, which is the backpressure"),
             Map.entry("resilient", "retries are set per connector scheme"),
             Map.entry("backpressure", "mem channels always block a publisher when full; nothing is dropped"));
 
+    /**
+     * A connector key that has an equivalent here.
+     *
+     * @param seconds whether the original value is a number of seconds, written here as a duration
+     */
+    private record Rename(String key, boolean seconds) {
+    }
+
     /** Original config keys of mem, file and metronome connectors that have an equivalent here. */
-    private static final Map<String, Map<String, String>> CONNECTOR_KEYS = Map.of(
-            "mem", Map.of("max_size", "capacity"),
-            "file", Map.of(),
-            "metronome", Map.of());
+    private static final Map<String, Map<String, Rename>> CONNECTOR_KEYS = Map.of(
+            "mem", Map.of("max_size", new Rename("capacity", false)),
+            "file", Map.of("read_interval", new Rename("pollInterval", true)),
+            "metronome", Map.of("interval", new Rename("interval", true)));
 
     private final ComponentCatalog catalog;
     private final List<String> notConverted;
@@ -87,7 +95,7 @@ final class LegacyComponentConverter {
 
         String scheme = uri == null ? null : ConnectorUri.parse(uri, catalog.schemes()).scheme();
         ObjectNode newConfig = JsonNodeFactory.instance.objectNode();
-        Map<String, String> renames = CONNECTOR_KEYS.getOrDefault(scheme, Map.of());
+        Map<String, Rename> renames = CONNECTOR_KEYS.getOrDefault(scheme, Map.of());
         config.fields().forEachRemaining(field -> {
             String key = field.getKey();
             String keyPath = path + ".config." + key;
@@ -96,10 +104,13 @@ final class LegacyComponentConverter {
             }
             if (key.equals("max_depth") && subscriber && field.getValue().canConvertToInt()) {
                 converted.put("maxDepth", field.getValue().asInt());
-            } else if ("metronome".equals(scheme) && key.equals("interval")) {
-                newConfig.put("interval", LegacyNames.seconds(field.getValue()));
             } else if (renames.containsKey(key)) {
-                newConfig.set(renames.get(key), field.getValue().deepCopy());
+                Rename rename = renames.get(key);
+                if (rename.seconds()) {
+                    newConfig.put(rename.key(), LegacyNames.seconds(field.getValue()));
+                } else {
+                    newConfig.set(rename.key(), field.getValue().deepCopy());
+                }
             } else if (CONNECTOR_KEYS_WITHOUT_EQUIVALENT.containsKey(key)) {
                 notConverted.add(keyPath + " = " + LegacyNames.compact(field.getValue()) + ": no equivalent, because "
                         + CONNECTOR_KEYS_WITHOUT_EQUIVALENT.get(key) + ".");

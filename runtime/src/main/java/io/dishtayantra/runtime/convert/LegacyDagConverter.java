@@ -142,7 +142,9 @@ public final class LegacyDagConverter {
     private ObjectNode node(JsonNode original, String path, Set<String> declaredTransformers,
             LegacyComponentConverter components, List<String> notConverted, List<String> behaviourChanges) {
         String originalType = original.path("type").asText("CalculationNode");
-        NodeType type = NODE_TYPES.get(originalType.contains(".") ? "" : originalType);
+        // A dotted path that ends in a built-in node class, such as core.dag.node_implementations.SinkNode, is that class.
+        String simpleType = originalType.substring(originalType.lastIndexOf('.') + 1);
+        NodeType type = NODE_TYPES.get(simpleType);
         if (type == null) {
             notConverted.add(path + " " + original.path("name").asText("?") + " of type " + originalType + ": "
                     + (originalType.contains(".") ? "custom node classes" : originalType + " nodes")
@@ -169,7 +171,7 @@ public final class LegacyDagConverter {
         }
         ArrayNode publishers = LegacyComponentConverter.array();
         original.path("publishers").forEach(publisher -> publishers.add(publisher.asText()));
-        if (originalType.equals("PublisherSinkNode")) {
+        if (simpleType.equals("PublisherSinkNode")) {
             config.path("publishers").forEach(publisher -> publishers.add(publisher.asText()));
             usedConfigKeys.add("publishers");
             behaviourChanges.add(path + ": the PublisherSinkNode became a Publication node, which publishes its"

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * What a component receives at start. Calculators and transformers see it as a
+ * The context a component receives at start. Calculators and transformers see it as a
  * {@link io.dishtayantra.api.PluginContext}; for them {@link #uri()} and {@link #health()} are null.
  */
 record ComponentContext(String dagName, String componentName, Map<String, Object> config, Logger logger,

@@ -3,7 +3,7 @@ package io.dishtayantra.runtime.engine;
 import io.dishtayantra.api.connector.ConnectorHealth;
 import java.time.Instant;
 
-/** What a connector last reported about its connection. Thread-safe. */
+/** The connection state a connector last reported. Thread-safe. */
 final class ConnectorHealthState implements ConnectorHealth {
 
     private volatile boolean connected;

@@ -61,6 +61,7 @@ final class DagAssembler {
     private final BooleanSupplier intakePaused;
     private final ExecutionLoop.CrashListener crashListener;
     private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final Map<String, ComponentMetrics> metrics = new LinkedHashMap<>();
 
     DagAssembler(String dagName, DagSpec spec, Path baseDirectory, EngineServices services, BooleanSupplier intakePaused,
             ExecutionLoop.CrashListener crashListener) {
@@ -97,7 +98,8 @@ final class DagAssembler {
 
             List<SubscriberRuntime> subscribers = startSubscribers(nodes);
             ScheduledExecutorService ticker = startTicks(nodes);
-            return new DagRuntime(loop, nodes, publishers, deadLetter, subscribers, List.copyOf(steps), ticker);
+            return new DagRuntime(loop, nodes, publishers, deadLetter, subscribers, List.copyOf(steps), ticker,
+                    Collections.unmodifiableMap(metrics));
         } catch (DagStartException failure) {
             closeStarted();
             throw failure;
@@ -116,7 +118,7 @@ final class DagAssembler {
             ComponentSpec resolved = resolve(component, "spec.calculators[" + i + "].config", description);
             Calculator calculator = attempt(description, () -> services.calculators().createCalculator(resolved));
             attempt(description, () -> {
-                calculator.start(context(component.getName(), resolved.getConfig(), null, null));
+                calculator.start(context("calculator", component.getName(), resolved.getConfig(), null, null));
                 return null;
             });
             undo.push(() -> closeQuietly(description, calculator));
@@ -134,7 +136,7 @@ final class DagAssembler {
             ComponentSpec resolved = resolve(component, "spec.transformers[" + i + "].config", description);
             Transformer transformer = attempt(description, () -> services.calculators().createTransformer(resolved));
             attempt(description, () -> {
-                transformer.start(context(component.getName(), resolved.getConfig(), null, null));
+                transformer.start(context("transformer", component.getName(), resolved.getConfig(), null, null));
                 return null;
             });
             undo.push(() -> closeQuietly(description, transformer));
@@ -156,7 +158,7 @@ final class DagAssembler {
             Publisher publisher = attempt(description, () -> services.connectors().createPublisher(uri, config));
             ConnectorHealthState health = new ConnectorHealthState();
             attempt(description, () -> {
-                publisher.start(context(publisherSpec.getName(), config, uri, health));
+                publisher.start(context("publisher", publisherSpec.getName(), config, uri, health));
                 return null;
             });
             undo.push(() -> closeQuietly(description, publisher));
@@ -269,7 +271,7 @@ final class DagAssembler {
             Subscriber subscriber = attempt(description, () -> services.connectors().createSubscriber(uri, config));
             ConnectorHealthState health = new ConnectorHealthState();
             attempt(description, () -> {
-                subscriber.start(context(subscriberSpec.getName(), config, uri, health), node.queue);
+                subscriber.start(context("subscriber", subscriberSpec.getName(), config, uri, health), node.queue);
                 return null;
             });
             undo.push(() -> closeQuietly(description, subscriber));
@@ -332,10 +334,12 @@ final class DagAssembler {
         return new ComponentSpec(component.getName(), component.getType(), config);
     }
 
-    private ComponentContext context(String component, Map<String, Object> config, URI uri, ConnectorHealthState health) {
+    private ComponentContext context(String role, String component, Map<String, Object> config, URI uri,
+            ConnectorHealthState health) {
         Logger logger = LoggerFactory.getLogger("io.dishtayantra.dag." + dagName + "." + component);
+        ComponentMetrics componentMetrics = metrics.computeIfAbsent(role + "/" + component, ignored -> new ComponentMetrics());
         return new ComponentContext(dagName, component, Collections.unmodifiableMap(config), logger,
-                new ComponentMetrics(), baseDirectory, uri, health);
+                componentMetrics, baseDirectory, uri, health);
     }
 
     private void stopLoop(ExecutionLoop loop) {

@@ -16,8 +16,8 @@ import org.slf4j.MDC;
 
 /**
  * One deployed DAG and its lifecycle: CREATED → RUNNING ⇄ SUSPENDED → STOPPED, or FAILED with a
- * message. Lifecycle methods are synchronized and may be called from any thread; {@link #state}
- * and {@link #snapshot} never block.
+ * message. Lifecycle methods are synchronized and may be called from any thread. {@link #state}
+ * and {@link #snapshot} do not wait for them.
  *
  * <ul>
  *   <li>{@link #suspend}: subscribers pause and the executor takes no more events; queued events
@@ -201,7 +201,7 @@ public final class DagInstance {
         });
     }
 
-    /** Closes what a DAG whose executor crashed still holds open. */
+    /** Closes the components a DAG whose executor crashed still has open. */
     private synchronized void releaseAfterFailure() {
         if (runtime != null && !released) {
             withDagInMdc(() -> shutDown(runtime));
@@ -291,6 +291,15 @@ public final class DagInstance {
         }
     }
 
+    /**
+     * The counters and gauges components registered through {@link io.dishtayantra.api.PluginContext#metrics()},
+     * keyed {@code role/name} such as {@code publisher/out}; empty before the DAG started.
+     */
+    public java.util.Map<String, ComponentMetrics> componentMetrics() {
+        DagRuntime parts = runtime;
+        return parts == null ? java.util.Map.of() : parts.metrics();
+    }
+
     /** The DAG's state, counters and recent activity; safe from any thread. */
     public DagSnapshot snapshot() {
         DagRuntime parts = runtime;
@@ -304,7 +313,7 @@ public final class DagInstance {
         for (NodeRuntime node : parts.nodes()) {
             NodeSnapshot snapshot = snapshotOf(node);
             nodes.add(snapshot);
-            if (node.type == NodeType.SUBSCRIPTION) {
+            if (node.queue != null) {
                 in += snapshot.in();
             }
             failed += snapshot.failed();

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param message why the DAG failed, or null
  * @param startedAt when it was started, or null
- * @param eventsIn events taken from the input queues of Subscription nodes
+ * @param eventsIn events and ticks taken from the input queues of Subscription and Metronome nodes
  * @param eventsOut events confirmed by publishers other than the dead-letter publisher
  * @param eventsFailed failures counted on nodes
  * @param inFlight events waiting for an asynchronous publisher completion

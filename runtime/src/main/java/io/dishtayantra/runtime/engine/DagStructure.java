@@ -34,11 +34,13 @@ final class DagStructure {
         if (dag.getMetadata() == null || dag.getMetadata().getName() == null || dag.getMetadata().getName().isBlank()) {
             problems.add(new ValidationProblem("metadata.name", null, "Missing; give the DAG a name."));
         }
+
         DagSpec spec = dag.getSpec();
         if (spec == null) {
             problems.add(new ValidationProblem("spec", null, "Missing; a DAG needs a spec with nodes."));
             return problems;
         }
+
         Set<String> subscribers = names(spec.getSubscribers(), SubscriberSpec::getName, "spec.subscribers", problems);
         Set<String> publishers = names(spec.getPublishers(), PublisherSpec::getName, "spec.publishers", problems);
         Set<String> calculators = names(spec.getCalculators(), ComponentSpec::getName, "spec.calculators", problems);
@@ -47,11 +49,13 @@ final class DagStructure {
         if (spec.getNodes().isEmpty()) {
             problems.add(new ValidationProblem("spec.nodes", null, "Missing; a DAG needs at least one node."));
         }
+
         Map<String, String> subscriberUsers = new HashMap<>();
         for (int i = 0; i < spec.getNodes().size(); i++) {
             checkNode(spec.getNodes().get(i), "spec.nodes[" + i + "]", subscribers, publishers, calculators, transformers,
                     subscriberUsers, problems);
         }
+
         for (int i = 0; i < spec.getEdges().size(); i++) {
             EdgeSpec edge = spec.getEdges().get(i);
             String path = "spec.edges[" + i + "]";
@@ -59,6 +63,7 @@ final class DagStructure {
             reference(edge.getTo(), nodes, path + ".to", "node", true, problems);
             reference(edge.getTransformer(), transformers, path + ".transformer", "transformer", false, problems);
         }
+
         reference(spec.getDeadLetter(), publishers, "spec.deadLetter", "publisher", false, problems);
         DagGraph.of(spec).cycle().ifPresent(cycle -> problems.add(new ValidationProblem("spec.edges", null,
                 "The edges form a cycle " + String.join(" → ", cycle) + "; remove one of its edges.")));

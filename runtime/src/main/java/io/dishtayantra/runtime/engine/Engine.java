@@ -69,7 +69,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Stops a DAG and forgets it.
+     * Stops a DAG and removes it from the engine.
      *
      * @return whether a DAG of that name was deployed
      */

@@ -6,7 +6,7 @@ import io.dishtayantra.runtime.connector.ConnectorRegistry;
 import java.time.Duration;
 
 /**
- * What every DAG of an engine shares.
+ * Services every DAG of an engine shares.
  *
  * @param stopTimeout how long a stop waits for queued events and failing publishers before it
  *     abandons retries and leaves the remaining events unacknowledged

@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A completion called on the executor thread during {@link io.dishtayantra.api.connector.Publisher#publish}
  * is recorded in plain fields and handled right after publish returns, so a synchronous publisher
  * costs no allocation: the same call object is reused for the next event. A completion from any
- * other thread (or later) is queued to the executor, which handles it, retries included; such a
+ * other thread, or a later one, is queued to the executor, which handles it and any retry. Such a
  * call object stays with its event until then.
  */
 final class PublishCall implements Completion {

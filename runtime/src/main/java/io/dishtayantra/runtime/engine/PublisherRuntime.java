@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * A started publisher of a DAG with its circuit state. The circuit opens at the first failed
- * attempt and closes at the next success; while it is open the executor retries the failed event
+ * attempt and closes at the next success. While it is open, the executor retries the failed event
  * with backoff and takes no new events.
  */
 final class PublisherRuntime {

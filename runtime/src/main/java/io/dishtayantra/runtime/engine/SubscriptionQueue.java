@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SubscriptionQueue implements EventSink {
 
-    /** What the queue tells the node's owner. */
+    /** The owner of the queue, notified of new events and rejected payloads. */
     interface Consumer {
 
         /** An event was added; wake up if sleeping. Called from producer threads. */

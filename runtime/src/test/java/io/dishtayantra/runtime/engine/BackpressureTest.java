@@ -26,7 +26,7 @@ class BackpressureTest {
     }
 
     @Test
-    void slowPublisherLosesNoEventAndQueueStaysBounded() throws Exception {
+    void slowPublisherLosesNoEvent() throws Exception {
         DagInstance instance = engine.deploy(dag("""
                 apiVersion: dishtayantra.io/v1alpha1
                 kind: DAG

@@ -97,6 +97,53 @@ class EngineFlowTest {
             assertThat(out.events().getFirst().get("trace")).isEqualTo(List.of("first", "second", "third"));
         }
         assertThat(instance.snapshot().topologicalOrder()).containsExactly("ingest", "a", "b", "c");
+        assertThat(instance.componentMetrics().get("calculator/first").counterValues()).containsEntry("traced_events", 1L);
+    }
+
+    @Test
+    void metronomeSubscriberFeedsSubscriptionNode() {
+        DagInstance instance = start("""
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: ticking}
+                spec:
+                  subscribers: [{name: clock, uri: "metronome://clock", config: {interval: 50ms}}]
+                  nodes:
+                    - {name: ticks, type: Subscription, subscriber: clock}
+                    - {name: record, type: Sink}
+                  edges: [{from: ticks, to: record}]
+                """);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> instance.snapshot().nodes().get(1).in() >= 3);
+        List<Map<String, Object>> recorded = instance.snapshot().nodes().get(1).recentOutputs();
+        assertThat(recorded.subList(0, 3)).extracting(tick -> tick.get("tick")).containsExactly(1L, 2L, 3L);
+        assertThat(instance.snapshot().subscribers().getFirst().health().connected()).isTrue();
+    }
+
+    @Test
+    void transformNodeFeedsSinkThatKeepsRecentOutputs() throws Exception {
+        DagInstance instance = start("""
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: sinking}
+                spec:
+                  subscribers: [{name: in, uri: "mem://queue/sinking-in"}]
+                  transformers: [{name: rename, type: AttributeNameChange, config: {nameMapping: {id: tradeId}}}]
+                  nodes:
+                    - {name: ingest, type: Subscription, subscriber: in}
+                    - {name: renamed, type: Transform, transformer: rename}
+                    - {name: record, type: Sink}
+                  edges: [{from: ingest, to: renamed}, {from: renamed, to: record}]
+                """);
+
+        MemTestQueues.publish("mem://queue/sinking-in", ids(40));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> instance.snapshot().nodes().get(2).in() == 40);
+        NodeSnapshot sink = instance.snapshot().nodes().get(2);
+        assertThat(sink.recentOutputs()).hasSize(32);
+        assertThat(sink.recentOutputs().getLast()).isEqualTo(Map.of("tradeId", 39));
+        assertThat(sink.type()).isEqualTo("Sink");
+        assertThat(sink.state()).isEqualTo("ok");
     }
 
     @Test

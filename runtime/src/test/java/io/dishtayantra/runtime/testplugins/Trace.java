@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends its name to the input's {@code trace} list, so tests see which nodes ran in which order;
- * records its start and close by name. Config {@code failStart: true} makes start throw.
+ * records its start and close by name, and counts events in the metric {@code traced_events}. Config {@code failStart: true} makes start throw.
  */
 public final class Trace implements Calculator {
 
     public static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
     public static final Set<String> CLOSED = ConcurrentHashMap.newKeySet();
     private String name;
+    private io.dishtayantra.api.PluginMetrics.Counter traced;
 
     @Override
     public void start(PluginContext context) {
@@ -26,6 +27,7 @@ public final class Trace implements Calculator {
         }
         name = context.dagName() + "/" + context.componentName();
         STARTED.add(name);
+        traced = context.metrics().counter("traced_events", "Events this calculator appended its name to.");
     }
 
     @Override
@@ -35,6 +37,7 @@ public final class Trace implements Calculator {
         List<Object> trace = new ArrayList<>((List<Object>) input.getOrDefault("trace", List.of()));
         trace.add(name.substring(name.indexOf('/') + 1));
         output.put("trace", trace);
+        traced.increment();
         return output;
     }
 

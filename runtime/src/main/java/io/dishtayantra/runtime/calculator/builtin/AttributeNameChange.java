@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Type {@code AttributeNameChange}: renames attributes as {@code nameMapping} says (old name to
- * new name), keeping their position; attributes not in the mapping are copied unchanged. A
- * renamed attribute replaces an attribute that already had the new name.
+ * Type {@code AttributeNameChange}: renames attributes by {@code nameMapping}, which maps old
+ * names to new names. Renamed attributes keep their position, and attributes not in the mapping
+ * are copied unchanged. A renamed attribute replaces an attribute that already had the new name.
  */
 final class AttributeNameChange extends BuiltinOperation {
 

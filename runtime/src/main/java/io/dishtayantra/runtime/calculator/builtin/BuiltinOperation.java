@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A built-in step usable both as a calculator and as a transformer: the config is read when it is
- * built, and {@link #apply} does the work. Instances keep no state between events unless their
- * type says otherwise (Counter).
+ * built, and {@link #apply} does the work. Instances keep no state between events, except Counter,
+ * which counts them.
  */
 abstract class BuiltinOperation implements Calculator, Transformer {
 

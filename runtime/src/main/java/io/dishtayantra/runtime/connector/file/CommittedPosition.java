@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 
 /**
  * The byte offset up to which every line has been acknowledged. Lines are registered in file
- * order; acknowledgements may arrive in any order, and the committed offset only moves past a
+ * order, but acknowledgements may arrive in any order. The committed offset only moves past a
  * line once every earlier line is acknowledged too, so a restart from it never skips a line.
  * Thread-safe.
  */

@@ -3,7 +3,6 @@ package io.dishtayantra.runtime.connector.file;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.dishtayantra.api.connector.ConnectorContext;
@@ -32,7 +31,8 @@ import org.slf4j.MDC;
  * with a header line, each row becoming an object of strings keyed by the header's names.
  *
  * <p>The subscriber saves, in a position file, the byte offset up to which every line has been
- * acknowledged, at most once per {@code positionWriteInterval} while running and at close. It
+ * acknowledged: while running at most once per {@code positionWriteInterval}, then at close, and
+ * at once for acknowledgements that arrive after close. It
  * resumes from there on restart, so lines are neither skipped nor read twice after a clean stop;
  * after a crash, lines read but not acknowledged are read again (at-least-once). A file that
  * shrank below the position (truncated or replaced) is read again from its start.
@@ -260,8 +260,7 @@ final class FileSubscriber implements Subscriber {
 
         private String[] parseCsv(String line) throws IOException {
             if (csvReader == null) {
-                CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-                csvReader = mapper.readerFor(String[].class)
+                csvReader = new CsvMapper().readerFor(String[].class)
                         .with(CsvSchema.emptySchema().withColumnSeparator(settings.delimiter()));
             }
             return csvReader.readValue(line);

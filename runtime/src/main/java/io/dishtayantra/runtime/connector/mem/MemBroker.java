@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The process-wide in-memory broker behind {@code mem://} URIs, so DAGs in one process can be
- * chained. A queue delivers each event to one of its subscribers; a topic delivers each event to
- * every subscriber registered when it is published (events published while a topic has no
- * subscriber reach no one). Full channels block publishers; nothing is dropped.
+ * chained. A queue delivers each event to one of its subscribers. A topic delivers each event to
+ * every subscriber registered when it is published, so events published while a topic has no
+ * subscriber reach no one. Full channels block publishers; nothing is dropped.
  *
  * <p>The first connector to open a queue sets its capacity; a topic's capacity is per subscriber.
  * Thread-safe.

@@ -4,6 +4,7 @@ import io.dishtayantra.api.connector.Acknowledgement;
 import io.dishtayantra.api.connector.ConnectorContext;
 import io.dishtayantra.api.connector.EventSink;
 import io.dishtayantra.api.connector.Subscriber;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,6 +17,7 @@ import org.slf4j.MDC;
 final class MemSubscriber implements Subscriber {
 
     private static final long POLL_MILLIS = 100;
+    private static final int BATCH = 256;
 
     private final MemBroker broker;
     private final MemAddress address;
@@ -47,27 +49,31 @@ final class MemSubscriber implements Subscriber {
     }
 
     private void deliver(EventSink sink) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] batch = new Map[BATCH];
         while (!closed) {
             if (paused) {
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
                 continue;
             }
-            Map<String, Object> event;
+            int count;
             try {
-                event = channel.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                count = channel.take(batch, BATCH, POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (event == null) {
-                continue;
+            for (int i = 0; i < count; i++) {
+                try {
+                    sink.accept(batch[i], Acknowledgement.NONE);
+                } catch (InterruptedException e) {
+                    channel.accepted(i);
+                    channel.putBack(batch, i, count);
+                    Arrays.fill(batch, null);
+                    return;
+                }
             }
-            try {
-                sink.accept(event, Acknowledgement.NONE);
-                channel.accepted();
-            } catch (InterruptedException e) {
-                channel.putBack(event);
-                return;
-            }
+            channel.accepted(count);
+            Arrays.fill(batch, 0, count, null);
         }
     }
 

@@ -51,7 +51,8 @@ public final class MetronomeConnectorKind implements ConnectorKind {
     public List<ValidationProblem> validate(URI uri, Map<String, Object> config, boolean asSubscriber, String path) {
         List<ValidationProblem> problems = new ArrayList<>();
         if (!asSubscriber) {
-            problems.add(new ValidationProblem(path + ".uri", uri.toString(),
+            String written = uri.getHost() == null ? uri.getScheme() : uri.getScheme() + "://" + uri.getHost();
+            problems.add(new ValidationProblem(path + ".uri", written,
                     "metronome is a subscriber only; use it in spec.subscribers."));
         }
         ConfigReader reader = new ConfigReader(config, path + ".config");

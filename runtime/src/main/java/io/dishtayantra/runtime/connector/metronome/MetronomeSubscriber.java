@@ -13,8 +13,8 @@ import org.slf4j.MDC;
 
 /**
  * Emits {@code {tick: n, timestamp: ISO-8601}} every interval, n counting from 1, on a thread of
- * its own. Ticks fall due at a fixed rate; a tick due while paused is skipped rather than queued,
- * and a tick that waits for room in a full queue delays the next ones (no burst afterwards).
+ * its own. Ticks fall due at a fixed rate. A tick due while paused is skipped rather than queued.
+ * A tick that waits for room in a full queue delays the next ones, so no burst follows.
  */
 final class MetronomeSubscriber implements Subscriber {
 

@@ -1,0 +1,28 @@
+package io.dishtayantra.operator.model;
+
+import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.v1alpha1.RuntimeSpec;
+
+/** Defaults of {@code spec.runtime} applied in one place. */
+public final class RuntimeSettings {
+
+    private RuntimeSettings() {
+    }
+
+    /** Active instances; 1 when unset, 0 means stopped. */
+    public static int parallelism(Dag dag) {
+        RuntimeSpec runtime = dag.getSpec().getRuntime();
+        return runtime == null || runtime.getParallelism() == null ? 1 : runtime.getParallelism();
+    }
+
+    /** Pods per instance (one active, the rest standbys); 1 when unset. */
+    public static int replicasPerInstance(Dag dag) {
+        RuntimeSpec runtime = dag.getSpec().getRuntime();
+        return runtime == null || runtime.getReplicas() == null ? 1 : runtime.getReplicas();
+    }
+
+    /** Pods of the Deployment: instances times pods per instance. */
+    public static int podCount(Dag dag) {
+        return parallelism(dag) * replicasPerInstance(dag);
+    }
+}

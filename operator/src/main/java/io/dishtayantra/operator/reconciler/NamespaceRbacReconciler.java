@@ -1,0 +1,49 @@
+package io.dishtayantra.operator.reconciler;
+
+import io.dishtayantra.operator.model.RuntimeRbacModel;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the runtime's ServiceAccount, Role and RoleBinding in a namespace. They are shared by
+ * every DAG there, so no DAG owns them and they stay when the last DAG goes. Thread-safe.
+ */
+public final class NamespaceRbacReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamespaceRbacReconciler.class);
+
+    private final KubernetesClient client;
+    private final String name;
+
+    /** @param name name of the ServiceAccount, Role and RoleBinding */
+    public NamespaceRbacReconciler(KubernetesClient client, String name) {
+        this.client = client;
+        this.name = name;
+    }
+
+    /** Creates whichever of the three is missing and restores the Role's rules if they changed. */
+    public void reconcile(String namespace) {
+        createIfMissing(RuntimeRbacModel.serviceAccount(namespace, name));
+        Role desiredRole = RuntimeRbacModel.role(namespace, name);
+        Role role = client.resource(desiredRole).get();
+        if (role == null) {
+            createIfMissing(desiredRole);
+        } else if (!desiredRole.getRules().equals(role.getRules())) {
+            role.setRules(desiredRole.getRules());
+            client.resource(role).update();
+            LOG.info("Restored the rules of Role {}/{}", namespace, name);
+        }
+        createIfMissing(RuntimeRbacModel.roleBinding(namespace, name));
+    }
+
+    private void createIfMissing(HasMetadata desired) {
+        if (client.resource(desired).get() == null) {
+            client.resource(desired).create();
+            LOG.info("Created {} {}/{} for runtime pods", desired.getKind(), desired.getMetadata().getNamespace(),
+                    desired.getMetadata().getName());
+        }
+    }
+}
