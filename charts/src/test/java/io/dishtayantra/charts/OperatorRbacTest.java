@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -87,6 +88,24 @@ class OperatorRbacTest {
 
         assertThat(session.requests()).as("recorded requests").isNotEmpty();
         assertThat(denied).as("operator requests the chart's RBAC does not allow").isEmpty();
+    }
+
+    @Test
+    void plainManifestAllowsEveryRequest() throws IOException {
+        List<HasMetadata> manifest = new ArrayList<>();
+        String text = Files.readString(HelmChart.repositoryRoot().resolve("deploy/operator.yaml"));
+        for (String document : HelmChart.documents(text)) {
+            manifest.add(SERIALIZATION.unmarshal(document, HasMetadata.class));
+        }
+        RbacAuthorizer authorizer = new RbacAuthorizer(manifest);
+        Set<String> denied = new LinkedHashSet<>();
+        for (ApiRequest request : sessions.get(ChartScenario.DEFAULTS).requests()) {
+            if (!authorizer.allows("dishtayantra-system", "dishtayantra-operator", request)) {
+                denied.add(request.describe());
+            }
+        }
+
+        assertThat(denied).as("operator requests deploy/operator.yaml does not allow").isEmpty();
     }
 
     @ParameterizedTest
