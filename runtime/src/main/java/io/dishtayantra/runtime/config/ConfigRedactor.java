@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class ConfigRedactor {
 
-    /** What a redacted value is replaced with. */
+    /** The text that replaces a redacted value. */
     public static final String REDACTED = "******";
 
     private static final List<String> SECRET_WORDS = List.of("password", "token", "secret", "key");

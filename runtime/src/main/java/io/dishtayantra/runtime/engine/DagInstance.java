@@ -363,12 +363,12 @@ public final class DagInstance {
     }
 
     private void executorCrashed(Throwable error) {
-        String why = "The executor stopped on an unexpected error: " + error;
+        String reason = "The executor stopped on an unexpected error: " + error;
         synchronized (stateLock) {
             if (state == DagState.STOPPING) {
-                message = why;
+                message = reason;
             }
-            transition(DagState.FAILED, why);
+            transition(DagState.FAILED, reason);
         }
         Thread.ofVirtual().name("dag-" + name + "-release").start(this::releaseAfterFailure);
     }
@@ -381,7 +381,7 @@ public final class DagInstance {
     }
 
     /** Changes state under the state lock, which lifecycle methods never hold while waiting. */
-    private void transition(DagState next, String why) {
+    private void transition(DagState next, String reason) {
         DagState previous;
         synchronized (stateLock) {
             previous = state;
@@ -389,13 +389,13 @@ public final class DagInstance {
                 return;
             }
             state = next;
-            if (why != null) {
-                message = why;
+            if (reason != null) {
+                message = reason;
             }
         }
         for (DagStateListener listener : listeners) {
             try {
-                listener.stateChanged(this, previous, next, why);
+                listener.stateChanged(this, previous, next, reason);
             } catch (RuntimeException error) {
                 LOG.warn("DAG {}: a state listener failed: {}", name, error.toString());
             }

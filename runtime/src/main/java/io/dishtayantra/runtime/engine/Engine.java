@@ -37,7 +37,8 @@ public final class Engine implements AutoCloseable {
      * @param baseDirectory folder that relative paths in the DAG's config resolve against,
      *     normally the manifest's folder
      * @throws InvalidDagException listing every structural problem (missing references, cycles, …)
-     * @throws IllegalStateException when a DAG of that name is already deployed
+     * @throws IllegalStateException when a DAG of that name is deployed and not yet STOPPED or
+     *     FAILED; a stopped or failed one is replaced
      */
     public DagInstance deploy(Dag dag, Path baseDirectory) {
         List<ValidationProblem> problems = DagStructure.check(dag);
@@ -47,9 +48,16 @@ public final class Engine implements AutoCloseable {
         }
         DagInstance instance = new DagInstance(dag, baseDirectory, services);
         DagInstance existing = dags.putIfAbsent(name, instance);
-        if (existing != null) {
-            throw new IllegalStateException("A DAG named " + name + " is already deployed (" + existing.state()
-                    + "); remove it first or choose another name.");
+        while (existing != null) {
+            // A STOPPED or FAILED instance of the same name is replaced, so a DAG can run again.
+            if (!existing.state().isFinal()) {
+                throw new IllegalStateException("A DAG named " + name + " is already deployed (" + existing.state()
+                        + "); stop or remove it first, or choose another name.");
+            }
+            if (dags.replace(name, existing, instance)) {
+                return instance;
+            }
+            existing = dags.putIfAbsent(name, instance);
         }
         return instance;
     }

@@ -151,4 +151,30 @@ class FailureHandlingTest {
         assertThat(ProbeConnectorKind.publisher("deadpub-out").closed).isTrue();
         assertThat(instance.snapshot().publishers().getFirst().abandoned()).isEqualTo(2);
     }
+
+    @Test
+    void stopInterruptsPublisherBlockedOnFullQueue() throws Exception {
+        DagInstance instance = engine.deploy(dag("""
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: blocked}
+                spec:
+                  subscribers: [{name: in, uri: "probe://blocked-in"}]
+                  publishers: [{name: out, uri: "mem://queue/blocked-out", config: {capacity: 1}}]
+                  nodes:
+                    - {name: ingest, type: Subscription, subscriber: in}
+                    - {name: emit, type: Publication, publishers: [out]}
+                  edges: [{from: ingest, to: emit}]
+                """), Path.of("."));
+        instance.start();
+        ProbeSubscriber in = ProbeConnectorKind.subscriber("blocked-in");
+        sendIds(in, 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> in.acknowledged.size() == 1);
+
+        instance.stop();
+
+        assertThat(instance.state()).isEqualTo(DagState.STOPPED);
+        assertThat(in.acknowledged).containsExactly(0);
+        assertThat(instance.snapshot().publishers().getFirst().abandoned()).isEqualTo(2);
+    }
 }

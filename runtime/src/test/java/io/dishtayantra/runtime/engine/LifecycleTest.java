@@ -176,8 +176,14 @@ class LifecycleTest {
         assertThatThrownBy(() -> engine.deploy(dag(passThrough("transitions", "probe://x", "probe://y")), Path.of(".")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already deployed");
 
+        instance.stop();
+        DagInstance again = engine.deploy(dag(passThrough("transitions", "probe://transitions-in",
+                "probe://transitions-out")), Path.of("."));
+        assertThat(again).isNotSameAs(instance);
+        assertThat(engine.get("transitions")).containsSame(again);
+
         assertThat(engine.remove("transitions")).isTrue();
-        assertThat(instance.state()).isEqualTo(DagState.STOPPED);
+        assertThat(again.state()).isEqualTo(DagState.STOPPED);
         assertThat(engine.list()).isEmpty();
     }
 
