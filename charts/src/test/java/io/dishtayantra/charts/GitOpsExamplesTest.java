@@ -4,9 +4,13 @@ import io.dishtayantra.crd.manifest.ManifestDocument;
 import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.TimeWindow;
+import io.dishtayantra.runtime.cli.DishtaYantraCli;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +119,18 @@ class GitOpsExamplesTest {
             assertThat(document.problems()).as("problems in " + document.location()).isEmpty();
             assertThat(document.resource()).isInstanceOfAny(Dag.class, TimeWindow.class);
         }
+    }
+
+    @Test
+    void validateCommandAcceptsTheDags() {
+        StringWriter output = new StringWriter();
+        CommandLine cli = DishtaYantraCli.commandLine();
+        cli.setOut(new PrintWriter(output));
+        cli.setErr(new PrintWriter(output));
+
+        int status = cli.execute("validate", GITOPS.resolve("dags").toString());
+
+        assertThat(status).as("dishtayantra validate examples/gitops/dags printed:%n%s", output).isZero();
     }
 
     @Test
