@@ -93,6 +93,9 @@ public final class DagOperator implements AutoCloseable {
         operator.register(reconciler, controller -> {
             controller.withName(CONTROLLER);
             controller.withReconciliationMaxInterval(config.resyncInterval());
+            if (!config.watchLabelSelector().isBlank()) {
+                controller.withLabelSelector(config.watchLabelSelector());
+            }
             if (config.watchesAllNamespaces()) {
                 controller.watchingAllNamespaces();
             } else {

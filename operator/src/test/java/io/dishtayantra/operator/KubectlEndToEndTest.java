@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * an example DAG, let the operator reconcile it, read the status back with {@code kubectl get}.
  *
  * <p>The mock has no discovery and no server-side table printing, so discovery documents are
- * stubbed here, and the printer columns are read from the CRD file and passed to kubectl as
- * {@code -o custom-columns}: the JSON paths are the same ones the API server would evaluate.
+ * stubbed here and {@link ServerSidePrinting} builds the tables from the CRD's printer columns.
+ * The test also passes those columns to kubectl as {@code -o custom-columns}, so that kubectl
+ * itself evaluates their JSON paths.
  */
 class KubectlEndToEndTest {
 
@@ -50,7 +51,7 @@ class KubectlEndToEndTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = new MockCluster();
+        cluster = new MockCluster(false, crud -> new ServerSidePrinting(crud, REPOSITORY.resolve("crds")));
         stubDiscovery(cluster);
     }
 
@@ -92,9 +93,18 @@ class KubectlEndToEndTest {
             assertThat(lines.get(1)).startsWith("quote-cleaner").contains("Pending").contains("0/2").contains("Always")
                     .contains("Waiting for runtime pods");
 
-            Result plain = kubectl(kubeconfig, "get", "dag", "-n", namespace);
-            assertThat(plain.exitCode()).as("kubectl get dag: %s", plain.output()).isZero();
-            assertThat(plain.output()).contains("quote-cleaner").contains("trade-enrichment");
+            Result table = kubectl(kubeconfig, "get", "dag", "-n", namespace);
+            assertThat(table.exitCode()).as("kubectl get dag: %s", table.output()).isZero();
+            List<String> rows = table.output().lines().toList();
+            assertThat(rows.getFirst().split("\\s+")).containsExactly("NAME", "PHASE", "READY", "WINDOW", "AGE", "MESSAGE");
+            assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("quote-cleaner").contains("Pending")
+                    .contains("0/2").contains("Always").contains("Waiting for runtime pods"));
+            assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("trade-enrichment").contains("Pending")
+                    .contains("0/1"));
+
+            Result phase = kubectl(kubeconfig, "get", "dag", "quote-cleaner", "-n", namespace,
+                    "-o", "jsonpath={.status.phase} {.status.conditions[?(@.type==\"Valid\")].status}");
+            assertThat(phase.output()).isEqualTo("Pending True");
 
             Result reapply = kubectl(kubeconfig, "apply", "--validate=false", "-n", namespace, "-f", EXAMPLE.toString());
             assertThat(reapply.output()).contains("dag.dishtayantra.io/quote-cleaner unchanged");

@@ -8,10 +8,18 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,6 +31,7 @@ import java.util.logging.Logger;
 public final class MockCluster implements AutoCloseable {
 
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
+    private static final Path CRDS = Path.of("..").toAbsolutePath().normalize().resolve("crds");
 
     /** Held so that the level sticks: the mock logs every request through java.util.logging at INFO. */
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -35,9 +44,25 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
-    public MockCluster() {
+    /**
+     * Starts the mock.
+     *
+     * @param installCrds whether to create the CRDs of {@code crds/} first, so that the mock
+     *     treats {@code status} as a subresource: updates of a DAG then keep its status, as on a
+     *     real API server
+     */
+    public MockCluster(boolean installCrds) {
+        this(installCrds, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the mock with a dispatcher wrapped around the CRUD one.
+     *
+     * @param wrap adds behaviour the mock lacks, such as {@link ServerSidePrinting}
+     */
+    MockCluster(boolean installCrds, UnaryOperator<Dispatcher> wrap) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                wrap.apply(new KubernetesMixedDispatcher(responses)), false);
         server.init();
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
                 .andReturn(201, new SelfSubjectRulesReviewBuilder()
@@ -52,6 +77,20 @@ public final class MockCluster implements AutoCloseable {
                         .build())
                 .always();
         client = server.createClient();
+        if (installCrds) {
+            for (String file : List.of("dags.dishtayantra.io-v1.yml", "timewindows.dishtayantra.io-v1.yml")) {
+                try (InputStream crd = Files.newInputStream(CRDS.resolve(file))) {
+                    client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + CRDS.resolve(file), e);
+                }
+            }
+        }
+    }
+
+    /** Starts the mock without CRDs. */
+    public MockCluster() {
+        this(false);
     }
 
     /** Returns a client of the mock; it is closed with the cluster. */

@@ -23,9 +23,9 @@ public class RuntimeSpec {
     @JsonPropertyDescription("Pods per instance: one active, the rest standbys that take over through a Lease. Default 1.")
     private Integer replicas;
 
-    @Min(0)
+    @Min(1)
     @SpecReplicas
-    @JsonPropertyDescription("Active instances sharing the input (Kafka partitions, competing consumers); 0 stops the DAG. Default 1. Target of kubectl scale.")
+    @JsonPropertyDescription("Active instances sharing the input (Kafka partitions, competing consumers). Default 1. Target of kubectl scale.")
     private Integer parallelism;
 
     @JsonPropertyDescription("CPU and memory requests and limits of the runtime container.")

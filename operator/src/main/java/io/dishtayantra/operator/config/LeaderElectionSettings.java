@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param renewDeadline how long the leader keeps trying to renew before it gives up
  * @param retryPeriod time between acquisition and renewal attempts
  * @param exitOnLostLease whether the process exits with status 1 when it loses the Lease, so that
- *     Kubernetes restarts it as a follower; when false it stops reconciling and fails liveness
+ *     Kubernetes restarts it as a follower. When false it stops reconciling and fails liveness
  */
 public record LeaderElectionSettings(
         boolean enabled,
@@ -25,7 +25,7 @@ public record LeaderElectionSettings(
         Duration retryPeriod,
         boolean exitOnLostLease) {
 
-    /** A copy with another identity. */
+    /** Returns a copy with another identity. */
     public LeaderElectionSettings withIdentity(String newIdentity) {
         return new LeaderElectionSettings(enabled, leaseName, leaseNamespace, newIdentity, leaseDuration,
                 renewDeadline, retryPeriod, exitOnLostLease);

@@ -8,19 +8,22 @@ import java.util.Set;
  * variables, an optional properties file and defaults; see docs/operator.md for the keys.
  *
  * @param watchNamespaces namespaces whose DAGs are reconciled; empty means every namespace
+ * @param watchLabelSelector label selector a DAG must match to be reconciled by this installation;
+ *     empty means every DAG. Lets two installations share a cluster without fighting over DAGs
  * @param runtimeImage image of the runtime pods when a DAG's {@code spec.runtime.image} is empty
  * @param runtimeImagePullPolicy pull policy of the runtime container: Always, IfNotPresent or Never
  * @param httpPort port of the metrics and health endpoints
  * @param leaderElection Lease settings; {@code enabled=false} runs every replica as leader
  * @param resyncInterval longest time between two reconciliations of an unchanged DAG
  * @param cacheSyncTimeout how long startup waits for the informers of each namespace to fill
- *     their caches; a namespace that cannot be read delays startup by this much, then is skipped
+ *     their caches. A namespace that cannot be read delays startup by this much and is then skipped
  * @param reconcileThreads DAGs reconciled at the same time
  * @param runtimeServiceAccount ServiceAccount the operator creates per namespace for runtime pods
  * @param manageRuntimeRbac whether the operator creates that ServiceAccount, its Role and RoleBinding
  */
 public record OperatorConfig(
         Set<String> watchNamespaces,
+        String watchLabelSelector,
         String runtimeImage,
         String runtimeImagePullPolicy,
         int httpPort,
@@ -35,32 +38,43 @@ public record OperatorConfig(
         watchNamespaces = Set.copyOf(watchNamespaces);
     }
 
-    /** Whether the operator watches every namespace of the cluster. */
+    /** Returns whether the operator watches every namespace of the cluster. */
     public boolean watchesAllNamespaces() {
         return watchNamespaces.isEmpty();
     }
 
-    /** A copy with other leader election settings. */
+    /** Returns a copy with other leader election settings. */
     public OperatorConfig withLeaderElection(LeaderElectionSettings settings) {
-        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, httpPort, settings,
-                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, settings, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 
-    /** A copy that serves metrics and health on another port; 0 picks a free port. */
+    /** Returns a copy that serves metrics and health on another port; 0 picks a free port. */
     public OperatorConfig withHttpPort(int port) {
-        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, port, leaderElection,
-                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                port, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 
-    /** A copy with another cache sync timeout. */
+    /** Returns a copy with another cache sync timeout. */
     public OperatorConfig withCacheSyncTimeout(Duration timeout) {
-        return new OperatorConfig(watchNamespaces, runtimeImage, runtimeImagePullPolicy, httpPort, leaderElection,
-                resyncInterval, timeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, leaderElection, resyncInterval, timeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 
-    /** A copy that watches only these namespaces; empty means all. */
+    /** Returns a copy that reconciles only DAGs matching a label selector; empty means all. */
+    public OperatorConfig withWatchLabelSelector(String selector) {
+        return new OperatorConfig(watchNamespaces, selector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
+    }
+
+    /** Returns a copy that watches only these namespaces; empty means all. */
     public OperatorConfig withWatchNamespaces(Set<String> namespaces) {
-        return new OperatorConfig(namespaces, runtimeImage, runtimeImagePullPolicy, httpPort, leaderElection,
-                resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount, manageRuntimeRbac);
+        return new OperatorConfig(namespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
+                httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
+                manageRuntimeRbac);
     }
 }

@@ -26,6 +26,7 @@ public final class OperatorConfigLoader {
     public static final String CONFIG_FILE_VARIABLE = "DY_OPERATOR_CONFIG";
 
     static final String WATCH_NAMESPACES = "watch.namespaces";
+    static final String WATCH_LABEL_SELECTOR = "watch.label-selector";
     static final String RUNTIME_IMAGE = "runtime.image";
     static final String RUNTIME_IMAGE_PULL_POLICY = "runtime.image-pull-policy";
     static final String RUNTIME_SERVICE_ACCOUNT = "runtime.service-account";
@@ -45,6 +46,7 @@ public final class OperatorConfigLoader {
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(WATCH_NAMESPACES, ""),
+            Map.entry(WATCH_LABEL_SELECTOR, ""),
             Map.entry(RUNTIME_IMAGE, "dishtayantra/runtime:0.1.0"),
             Map.entry(RUNTIME_IMAGE_PULL_POLICY, "IfNotPresent"),
             Map.entry(RUNTIME_SERVICE_ACCOUNT, "dishtayantra-runtime"),
@@ -124,9 +126,9 @@ public final class OperatorConfigLoader {
         if (!Set.of("Always", "IfNotPresent", "Never").contains(pullPolicy)) {
             throw invalid(RUNTIME_IMAGE_PULL_POLICY, "must be Always, IfNotPresent or Never");
         }
-        return new OperatorConfig(namespaces(), text(RUNTIME_IMAGE), pullPolicy, port(HTTP_PORT),
-                leaderElection, duration(RESYNC_INTERVAL), duration(CACHE_SYNC_TIMEOUT), positive(RECONCILE_THREADS),
-                text(RUNTIME_SERVICE_ACCOUNT), flag(RUNTIME_MANAGE_RBAC));
+        return new OperatorConfig(namespaces(), text(WATCH_LABEL_SELECTOR), text(RUNTIME_IMAGE), pullPolicy,
+                port(HTTP_PORT), leaderElection, duration(RESYNC_INTERVAL), duration(CACHE_SYNC_TIMEOUT),
+                positive(RECONCILE_THREADS), text(RUNTIME_SERVICE_ACCOUNT), flag(RUNTIME_MANAGE_RBAC));
     }
 
     private String text(String key) {

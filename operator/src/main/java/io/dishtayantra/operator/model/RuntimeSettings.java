@@ -9,16 +9,20 @@ public final class RuntimeSettings {
     private RuntimeSettings() {
     }
 
-    /** Active instances; 1 when unset, 0 means stopped. */
+    /** Active instances; 1 when unset. */
     public static int parallelism(Dag dag) {
-        RuntimeSpec runtime = dag.getSpec().getRuntime();
+        RuntimeSpec runtime = runtime(dag);
         return runtime == null || runtime.getParallelism() == null ? 1 : runtime.getParallelism();
     }
 
     /** Pods per instance (one active, the rest standbys); 1 when unset. */
     public static int replicasPerInstance(Dag dag) {
-        RuntimeSpec runtime = dag.getSpec().getRuntime();
+        RuntimeSpec runtime = runtime(dag);
         return runtime == null || runtime.getReplicas() == null ? 1 : runtime.getReplicas();
+    }
+
+    private static RuntimeSpec runtime(Dag dag) {
+        return dag.getSpec() == null ? null : dag.getSpec().getRuntime();
     }
 
     /** Pods of the Deployment: instances times pods per instance. */

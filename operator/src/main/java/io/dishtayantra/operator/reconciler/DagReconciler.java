@@ -170,13 +170,22 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
                     + spec.specHash() + ".");
             return;
         }
-        String previousHash = before == null ? null
-                : before.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.SPEC_HASH_ANNOTATION);
+        String previousHash = specHashOf(before);
         if (applied.action() == Action.UPDATED && !spec.specHash().equals(previousHash)) {
             LOG.info("Rolling out DAG {}: spec hash {} -> {}", key(dag), previousHash, spec.specHash());
             events.record(dag, EventReason.SpecChanged, "Rolling out spec hash " + spec.specHash()
                     + " (was " + previousHash + ").");
         }
+    }
+
+    /** Returns the spec hash on a Deployment's pod template, or null when there is none. */
+    private static String specHashOf(Deployment deployment) {
+        if (deployment == null || deployment.getSpec() == null || deployment.getSpec().getTemplate() == null
+                || deployment.getSpec().getTemplate().getMetadata() == null
+                || deployment.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
+            return null;
+        }
+        return deployment.getSpec().getTemplate().getMetadata().getAnnotations().get(Labels.SPEC_HASH_ANNOTATION);
     }
 
     private void recordTransition(Dag dag, DagStatus status) {

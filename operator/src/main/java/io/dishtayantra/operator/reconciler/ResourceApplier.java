@@ -44,7 +44,12 @@ public final class ResourceApplier {
      */
     public <T extends HasMetadata> Applied<T> apply(T desired, T observed) {
         String hash = hashOf(desired);
-        desired.getMetadata().getAnnotations().put(Labels.APPLIED_HASH_ANNOTATION, hash);
+        Map<String, String> annotations = new LinkedHashMap<>();
+        if (desired.getMetadata().getAnnotations() != null) {
+            annotations.putAll(desired.getMetadata().getAnnotations());
+        }
+        annotations.put(Labels.APPLIED_HASH_ANNOTATION, hash);
+        desired.getMetadata().setAnnotations(annotations);
         T existing = observed;
         if (existing == null) {
             try {

@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * Validates DAGs with the engine's validator and component catalog, so the operator rejects what
- * {@code dishtayantra run} rejects. One exception: a calculator or transformer given as a Java
- * class name is accepted unchecked, because plugin classes live in the runtime image, not in the
- * operator; the runtime pod reports a wrong class when it starts. Thread-safe.
+ * {@code dishtayantra run} rejects. There is one exception. A calculator or transformer given as a
+ * Java class name is accepted unchecked, because plugin classes are in the runtime image and not
+ * in the operator. The runtime pod reports a wrong class when it starts. Thread-safe.
  */
 public final class RuntimeSpecValidation implements SpecValidation {
 

@@ -8,7 +8,7 @@ public enum DagPhase {
     Running,
     /** {@code spec.suspend} is true: pods stay, intake is paused. */
     Suspended,
-    /** Scaled to zero ({@code spec.runtime.parallelism: 0}). */
+    /** No pods are desired, so nothing runs. */
     Stopped,
     /** The workload cannot run: its rollout failed, or its objects belong to someone else. */
     Failed,

@@ -83,7 +83,7 @@ public final class DagStatusFactory {
             status.setMessage(failure);
         } else if (parallelism == 0) {
             status.setPhase(DagPhase.Stopped.name());
-            status.setMessage("Scaled to zero: spec.runtime.parallelism is 0.");
+            status.setMessage("Scaled to zero: no runtime pods are desired.");
         } else if (dag.getSpec().suspended()) {
             status.setPhase(DagPhase.Suspended.name());
             status.setMessage("Intake is paused because spec.suspend is true.");
@@ -131,7 +131,7 @@ public final class DagStatusFactory {
             return false;
         }
         if (desired == 0) {
-            conditions.set(ConditionTypes.READY, false, "ScaledToZero", "spec.runtime.parallelism is 0.");
+            conditions.set(ConditionTypes.READY, false, "ScaledToZero", "No runtime pods are desired.");
             return false;
         }
         String failure = rolloutFailure(deployment);
@@ -201,7 +201,7 @@ public final class DagStatusFactory {
     }
 
     private static boolean hasWindow(DagSpec spec) {
-        return spec.getTimeWindowRef() != null || spec.getTimeWindow() != null;
+        return spec != null && (spec.getTimeWindowRef() != null || spec.getTimeWindow() != null);
     }
 
     /**
@@ -209,6 +209,9 @@ public final class DagStatusFactory {
      * "Always", or the window's definition.
      */
     private static String windowOf(DagSpec spec) {
+        if (spec == null) {
+            return "Always";
+        }
         if (spec.getTimeWindowRef() != null) {
             return "timewindow/" + spec.getTimeWindowRef();
         }

@@ -51,7 +51,7 @@ class DagReconcilerTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = new MockCluster();
+        cluster = new MockCluster(true);
         client = cluster.client();
     }
 
@@ -78,7 +78,8 @@ class DagReconcilerTest {
 
         Deployment deployment = awaitDeployment("quotes");
         ConfigMap configMap = client.configMaps().inNamespace(namespace).withName("quotes").get();
-        Service service = client.services().inNamespace(namespace).withName("quotes").get();
+        Service service = await().atMost(TIMEOUT).until(
+                () -> client.services().inNamespace(namespace).withName("quotes").get(), java.util.Objects::nonNull);
 
         for (HasMetadata owned : List.of(deployment, configMap, service)) {
             OwnerReference owner = owned.getMetadata().getOwnerReferences().getFirst();
@@ -140,12 +141,18 @@ class DagReconcilerTest {
     void unchangedReapplyKeepsHash() {
         client.resource(TestDags.quoteCleaner(namespace, "steady")).create();
         Deployment first = awaitDeployment("steady");
+        await().atMost(TIMEOUT).until(
+                () -> client.services().inNamespace(namespace).withName("steady").get(), java.util.Objects::nonNull);
         awaitStatus("steady", dag -> assertThat(dag.getStatus().getPhase()).isEqualTo("Pending"));
 
         // A GitOps re-apply of the same manifest, then a metadata-only change.
         Dag reapplied = TestDags.quoteCleaner(namespace, "steady");
         client.resource(reapplied).update();
         editDag("steady", dag -> dag.getMetadata().getLabels().put("team", "pricing"));
+        // A status-only change by another writer, such as the runtime reporting its active pod.
+        Dag withPods = client.resources(Dag.class).inNamespace(namespace).withName("steady").get();
+        withPods.getStatus().setActivePods(List.of("steady-0"));
+        client.resource(withPods).updateStatus();
         // Force a reconciliation through an owned object's event and wait until it ran.
         double before = operator.metrics().succeededCount();
         client.services().inNamespace(namespace).withName("steady")
@@ -158,8 +165,10 @@ class DagReconcilerTest {
         Deployment after = client.apps().deployments().inNamespace(namespace).withName("steady").get();
         assertThat(specHash(after)).isEqualTo(specHash(first));
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(first.getMetadata().getResourceVersion());
-        assertThat(client.resources(Dag.class).inNamespace(namespace).withName("steady").get().getMetadata()
-                .getGeneration()).isEqualTo(1L);
+        Dag afterDag = client.resources(Dag.class).inNamespace(namespace).withName("steady").get();
+        assertThat(afterDag.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(afterDag.getStatus().getActivePods()).as("status field kept for its other writer")
+                .containsExactly("steady-0");
     }
 
     @Test
@@ -205,6 +214,19 @@ class DagReconcilerTest {
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(first.getMetadata().getResourceVersion());
         ConfigMap afterConfig = client.configMaps().inNamespace(namespace).withName("broken").get();
         assertThat(afterConfig.getData()).isEqualTo(firstConfig.getData());
+    }
+
+    @Test
+    void dagWithoutSpecIsInvalid() {
+        Dag empty = TestDags.quoteCleaner(namespace, "empty");
+        empty.setSpec(null);
+        client.resource(empty).create();
+
+        Dag observed = awaitStatus("empty", dag -> assertThat(dag.getStatus().getPhase()).isEqualTo("Invalid"));
+
+        assertCondition(observed, "Valid", "False");
+        assertThat(observed.getStatus().getReady()).isEqualTo("0/1");
+        assertThat(client.apps().deployments().inNamespace(namespace).withName("empty").get()).isNull();
     }
 
     @Test
@@ -280,6 +302,20 @@ class DagReconcilerTest {
             });
             return true;
         });
+    }
+
+    @Test
+    void deleteReleasesFinalizerAndMetrics() {
+        client.resource(TestDags.quoteCleaner(namespace, "short-lived")).create();
+        awaitStatus("short-lived", dag -> assertThat(dag.getStatus().getPhase()).isEqualTo("Pending"));
+        assertThat(operator.metrics().scrape()).contains("dishtayantra_operator_dags{phase=\"Pending\"} 1.0");
+
+        client.resources(Dag.class).inNamespace(namespace).withName("short-lived").delete();
+
+        await().atMost(TIMEOUT).until(() ->
+                client.resources(Dag.class).inNamespace(namespace).withName("short-lived").get() == null);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(operator.metrics().scrape())
+                .contains("dishtayantra_operator_dags{phase=\"Pending\"} 0.0"));
     }
 
     private Deployment awaitDeployment(String name) {
