@@ -13,22 +13,23 @@ MVN ?= mvn -B -ntp
 JAR := runtime/target/dishtayantra.jar
 RUN_ARGS ?= examples/
 
-.PHONY: build test run bench clean services image chart-crds
+.PHONY: build test run bench clean services browser image chart-crds
 
 ## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
 build:
 	$(MVN) -DskipTests package
 
-## test: start the local brokers when needed, then run every test
-test: services
+## test: start the local brokers and install the browser test tools when needed, then run every test
+test: services browser
 	$(MVN) verify
 
-## run: run the examples with in-memory and file pub/sub (no broker, no cluster)
-run: $(JAR)
-	java --enable-native-access=ALL-UNNAMED -jar $(JAR) run $(RUN_ARGS)
-
-$(JAR):
-	$(MVN) -DskipTests -pl runtime -am package
+## run: run the examples with in-memory and file pub/sub (no broker, no cluster); prints the
+## dashboard URL and, on the first run, the generated admin password. The class-data archive
+## (created on the first run) shortens later start-ups.
+run:
+	$(MVN) -q -DskipTests -pl runtime -am package
+	java --enable-native-access=ALL-UNNAMED -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=runtime/target/dishtayantra.jsa \
+		-jar $(JAR) run $(RUN_ARGS)
 
 ## chart-crds: copy the generated CRDs from crds/ into the Helm chart (ChartCrdsTest fails until they match)
 chart-crds:
@@ -54,6 +55,10 @@ image:
 ## services: start Redis, RabbitMQ, PostgreSQL, MariaDB, NATS and Mosquitto on 127.0.0.1 if needed
 services:
 	scripts/services.sh
+
+## browser: install headless Chromium, chromedriver and the Prometheus text-format parser if missing
+browser:
+	scripts/browser.sh
 
 clean:
 	$(MVN) clean

@@ -15,6 +15,11 @@ import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
+import io.dishtayantra.runtime.http.HttpSettings;
+import io.dishtayantra.runtime.http.RuntimeHttpServer;
+import io.dishtayantra.runtime.http.api.DagService;
+import io.dishtayantra.runtime.http.health.LoadingState;
+import io.dishtayantra.runtime.http.security.UserStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,6 +78,21 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop every DAG after this long instead of waiting for Ctrl-C, such as 30s.")
     private String stopAfter;
 
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "TCP port of the dashboard, API, /metrics and /health; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the HTTP server listens on (default: 0.0.0.0 in a container, 127.0.0.1 elsewhere).")
+    private String bindAddress;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the users file (default: $DISHTAYANTRA_DATA_DIR, else ./.dishtayantra).")
+    private Path dataDirectory;
+
+    @Option(names = "--no-http", description = "Do not start the HTTP server (no dashboard, API, metrics or probes).")
+    private boolean noHttp;
+
     private int invalid;
 
     @Override
@@ -103,18 +123,30 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         Engine engine = new Engine(services);
+        LoadingState loading = new LoadingState();
+        RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG");
             engine.shutdown();
+            if (http != null) {
+                http.close();
+            }
         });
         Runtime.getRuntime().addShutdownHook(hook);
         int started = startAll(engine, runnable, err);
-        if (started == 0) {
+        loading.markLoaded();
+        if (http != null) {
+            runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
+        }
+        if (started == 0 && http == null) {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
-        waitAndReport(engine, summaryEvery, runFor);
+        waitAndReport(engine, summaryEvery, runFor, http != null);
         engine.shutdown();
+        if (http != null) {
+            http.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -174,8 +206,35 @@ public final class RunCommand implements Callable<Integer> {
         return started;
     }
 
-    /** Logs a summary line per DAG every interval until the run time is over, every DAG ended, or the thread is interrupted. */
-    private void waitAndReport(Engine engine, Duration every, Duration runFor) {
+    /**
+     * Starts the HTTP server and prints its URL and, on the first run, the generated admin password.
+     * The server starts before the DAGs so that probes answer while they load.
+     */
+    private RuntimeHttpServer startHttp(Engine engine, LoadingState loading, PrintWriter err) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (dataDirectory != null) {
+            environment.put(HttpSettings.DATA_DIR_VARIABLE, dataDirectory.toString());
+        }
+        HttpSettings settings = HttpSettings.fromEnvironment(bindAddress, port, environment);
+        RuntimeHttpServer http = RuntimeHttpServer.start(settings, engine, loading);
+        PrintWriter out = spec.commandLine().getOut();
+        String host = "0.0.0.0".equals(settings.bindAddress()) ? "localhost" : settings.bindAddress();
+        out.println("Dashboard: http://" + host + ":" + http.port() + "/ui/ (started in " + http.startupTime().toMillis() + " ms)");
+        if (!settings.cluster()) {
+            http.bean(UserStore.class).generatedAdminPassword().ifPresentOrElse(
+                    password -> out.println("Created user admin with password " + password
+                            + " (shown only now; its hash is in " + http.bean(UserStore.class).file() + ")"),
+                    () -> out.println("Users are in " + http.bean(UserStore.class).file()));
+        }
+        out.flush();
+        return http;
+    }
+
+    /**
+     * Logs a summary line per DAG every interval until the run time is over, the thread is
+     * interrupted, or (without the HTTP server, through which DAGs can be started again) every DAG ended.
+     */
+    private void waitAndReport(Engine engine, Duration every, Duration runFor, boolean serving) {
         long endAt = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
         Map<String, Long> lastIn = new HashMap<>();
         long lastReport = System.nanoTime();
@@ -202,7 +261,7 @@ public final class RunCommand implements Callable<Integer> {
                         snapshot.eventsOut(), snapshot.eventsFailed(), queued);
                 anyAlive |= !snapshot.state().isFinal();
             }
-            if (!anyAlive) {
+            if (!anyAlive && !serving) {
                 return;
             }
         }

@@ -4,6 +4,7 @@ import io.dishtayantra.crd.graph.DagGraph;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.EdgeSpec;
 import io.dishtayantra.crd.v1alpha1.NodeSpec;
+import io.dishtayantra.runtime.metrics.LatencyHistogram;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -298,6 +299,22 @@ public final class DagInstance {
     public java.util.Map<String, ComponentMetrics> componentMetrics() {
         DagRuntime parts = runtime;
         return parts == null ? java.util.Map.of() : parts.metrics();
+    }
+
+    /**
+     * The processing time histogram of each node, by node name, in topological order; empty
+     * before the DAG started. The histograms are live: the executor keeps writing them.
+     */
+    public java.util.Map<String, LatencyHistogram> latencies() {
+        DagRuntime parts = runtime;
+        if (parts == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, LatencyHistogram> latencies = new java.util.LinkedHashMap<>();
+        for (NodeRuntime node : parts.nodes()) {
+            latencies.put(node.name, node.latency);
+        }
+        return latencies;
     }
 
     /** The DAG's state, counters and recent activity; safe from any thread. */

@@ -294,14 +294,17 @@ final class ExecutionLoop implements SubscriptionQueue.Consumer, Runnable {
         Map<String, Object> value = input;
         NodeStep[] steps = node.steps;
         int step = 0;
+        long started = System.nanoTime();
         try {
             for (; step < steps.length && value != null; step++) {
                 value = steps[step].apply(value);
             }
         } catch (Exception | LinkageError | StackOverflowError error) {
+            node.latency.record(System.nanoTime() - started);
             nodeFailed(node, input, steps[step].description(), error);
             return null;
         }
+        node.latency.record(System.nanoTime() - started);
         if (value == null) {
             return null;
         }

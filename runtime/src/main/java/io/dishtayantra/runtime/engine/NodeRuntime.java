@@ -1,5 +1,6 @@
 package io.dishtayantra.runtime.engine;
 
+import io.dishtayantra.runtime.metrics.LatencyHistogram;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class NodeRuntime {
     final String subscriber;
 
     final NodeCounters counters = new NodeCounters();
+    /** Time the node's steps took per input, written by the executor thread only. */
+    final LatencyHistogram latency = new LatencyHistogram();
     final RecentValues recentOutputs = new RecentValues(32);
     final RecentErrors recentErrors = new RecentErrors();
     final RateLimiter failureLog = new RateLimiter(10_000_000_000L);

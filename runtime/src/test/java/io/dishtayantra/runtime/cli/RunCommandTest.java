@@ -50,7 +50,7 @@ class RunCommandTest {
         Files.writeString(folder.resolve("notes.txt"), "not a manifest");
         StringWriter err = new StringWriter();
 
-        int exit = run(err, "run", folder.toString(), "--stop-after", "1500ms", "--summary-interval", "500ms");
+        int exit = run(err, "run", "--no-http", folder.toString(), "--stop-after", "1500ms", "--summary-interval", "500ms");
 
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(folder.resolve("out/enriched.jsonl"));
@@ -78,7 +78,7 @@ class RunCommandTest {
                 """);
         StringWriter err = new StringWriter();
 
-        int exit = run(err, "run", folder.toString(), "--stop-after", "1s");
+        int exit = run(err, "run", "--no-http", folder.toString(), "--stop-after", "1s");
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString())
@@ -93,7 +93,7 @@ class RunCommandTest {
         Files.writeString(folder.resolve("empty.yaml"), "apiVersion: dishtayantra.io/v1alpha1\nkind: DAG\nmetadata: {name: e}\nspec: {}\n");
         StringWriter err = new StringWriter();
 
-        assertThat(run(err, "run", folder.resolve("empty.yaml").toString())).isEqualTo(1);
+        assertThat(run(err, "run", "--no-http", folder.resolve("empty.yaml").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("empty.yaml: not started, 1 problem:").contains("spec.nodes: ")
                 .contains("No DAG to run.");
     }
@@ -103,7 +103,7 @@ class RunCommandTest {
         Files.writeString(folder.resolve("enrich.yaml"), ENRICH);
         StringWriter err = new StringWriter();
 
-        int exit = run(err, "run", folder.toString(), "--plugins", folder.resolve("nowhere").toString());
+        int exit = run(err, "run", "--no-http", folder.toString(), "--plugins", folder.resolve("nowhere").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("Plugin folder").contains("nowhere").contains("does not exist");

@@ -20,14 +20,14 @@ class ConnectorRegistryTest {
 
     @Test
     void unknownSchemeListsKnownSchemes() {
-        assertThatThrownBy(() -> registry.createSubscriber(URI.create("kafka://topic/trades"), Map.of()))
+        assertThatThrownBy(() -> registry.createSubscriber(URI.create("pigeon://loft/trades"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Unknown URI scheme 'kafka' in kafka://topic/trades; known schemes are [")
+                .hasMessageStartingWith("Unknown URI scheme 'pigeon' in pigeon://loft/trades; known schemes are [")
                 .hasMessageContaining("file, ")
                 .hasMessageContaining("mem, ");
-        assertThat(registry.validate("kafka://topic/trades", Map.of(), true, "spec.subscribers[2]"))
+        assertThat(registry.validate("pigeon://loft/trades", Map.of(), true, "spec.subscribers[2]"))
                 .extracting(Object::toString).singleElement().asString()
-                .startsWith("spec.subscribers[2].uri (kafka://topic/trades): Unknown URI scheme 'kafka'");
+                .startsWith("spec.subscribers[2].uri (pigeon://loft/trades): Unknown URI scheme 'pigeon'");
     }
 
     @Test

@@ -56,25 +56,25 @@ class ConnectorValidationTest {
     @Test
     void badKafkaSettingNamesKeyAndValue() {
         assertThat(problems("kafka://topic/trades", "{pollTimeout: soon, groupld: x}")).containsExactlyInAnyOrder(
-                "spec.subscribers[0].config.pollTimeout (soon): expected a duration such as 500ms, 10s, 2m or 1h30m",
-                "spec.subscribers[0].config.groupld (x): unknown setting for kafka://; known settings are "
+                "spec.subscribers[0].config.pollTimeout (soon): Expected a duration such as 500ms, 10s, 2m or 1h30m.",
+                "spec.subscribers[0].config.groupld (x): Unknown setting for kafka://; known settings are "
                         + "[batchSize, bootstrapServers, circuitFailureThreshold, circuitOpenDuration, deliveryTimeout, "
-                        + "groupId, maxInFlight, partitionKey, pollTimeout, reconnectDelay, reconnectMaxDelay]");
+                        + "groupId, maxInFlight, partitionKey, pollTimeout, reconnectDelay, reconnectMaxDelay].");
     }
 
     @Test
     void secretValuesAreHiddenInProblems() {
         assertThat(problems("rabbitmq://queue/q", "{password: [hunter2]}")).containsExactly(
-                "spec.subscribers[0].config.password (*****): expected a string");
+                "spec.subscribers[0].config.password (*****): Expected a string.");
     }
 
     @Test
     void badUriFormNamesExpectedForm() {
         assertThat(problems("rabbitmq://queues/orders", "{}")).containsExactly(
-                "spec.subscribers[0].uri (rabbitmq://queues/orders): expected rabbitmq://queue/NAME or "
-                        + "rabbitmq://exchange/NAME?routingKey=KEY where the part after // is one of [exchange, queue]");
+                "spec.subscribers[0].uri (rabbitmq://queues/orders): Expected rabbitmq://queue/NAME or "
+                        + "rabbitmq://exchange/NAME?routingKey=KEY where the part after // is one of [exchange, queue].");
         assertThat(problems("redis://list/jobs", "{prefetch: 10}")).singleElement().asString()
-                .startsWith("spec.subscribers[0].config.prefetch (10): unknown setting for redis://");
+                .startsWith("spec.subscribers[0].config.prefetch (10): Unknown setting for redis://");
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class ConnectorConfig {
         this.values = values == null ? Map.of() : values;
     }
 
-    /** Every problem recorded so far, in the order found. */
+    /** Returns every problem recorded so far, in the order found. */
     public List<ValidationProblem> problems() {
         return List.copyOf(problems);
     }
@@ -46,7 +46,13 @@ public final class ConnectorConfig {
 
     /** Records a problem with the URI. */
     public void uriProblem(String uri, String message) {
-        problems.add(new ValidationProblem(path + ".uri", uri, message));
+        problems.add(new ValidationProblem(path + ".uri", uri, sentence(message)));
+    }
+
+    /** Returns the message as a full sentence: capitalised, ending with a period. */
+    public static String sentence(String message) {
+        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /**
@@ -55,7 +61,7 @@ public final class ConnectorConfig {
      */
     public void problem(String key, Object value, String message) {
         String shown = value == null ? null : secret(key) ? "*****" : String.valueOf(value);
-        problems.add(new ValidationProblem(path + ".config." + key, shown, message));
+        problems.add(new ValidationProblem(path + ".config." + key, shown, sentence(message)));
     }
 
     private static boolean secret(String key) {

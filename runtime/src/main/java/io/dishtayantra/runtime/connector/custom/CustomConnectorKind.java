@@ -44,8 +44,8 @@ public final class CustomConnectorKind implements ConnectorKind {
         String name = className(uri);
         if (name == null || !CLASS_NAME.matcher(name).matches()) {
             problems.add(new ValidationProblem(path + ".uri", uri.toString(),
-                    "expected custom://CLASS with the fully qualified name of a class implementing "
-                            + (asSubscriber ? Subscriber.class.getName() : Publisher.class.getName())));
+                    "Expected custom://CLASS with the fully qualified name of a class implementing "
+                            + (asSubscriber ? Subscriber.class.getName() : Publisher.class.getName()) + "."));
         }
         return problems;
     }

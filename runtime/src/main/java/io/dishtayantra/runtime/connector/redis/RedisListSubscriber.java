@@ -7,6 +7,11 @@ import io.lettuce.core.LMoveArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A reliable queue on a Redis list. Each event is moved atomically (BLMOVE) from the list to this
@@ -14,7 +19,8 @@ import java.net.URI;
  * event taken but not processed survives a crash. At start, everything left in the in-flight list
  * by an earlier run is moved back to the head of the queue. Publishers LPUSH, so the list is
  * consumed first in, first out. An LREM that fails while the server is away is retried after
- * the reconnect.
+ * the reconnect, and an event whose BLMOVE reply was lost is found in the in-flight list after
+ * the reconnect and delivered then.
  */
 final class RedisListSubscriber extends ResilientSubscriber {
 
@@ -26,6 +32,9 @@ final class RedisListSubscriber extends ResilientSubscriber {
     private volatile StatefulRedisConnection<String, byte[]> acks;
     private boolean recovered;
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> failedAcks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Payloads delivered and not yet acknowledged, with their number; guarded by itself. */
+    private final Map<ByteBuffer, Integer> outstanding = new HashMap<>();
+    private List<byte[]> stranded = new ArrayList<>();
 
     RedisListSubscriber(URI uri) {
         this.uri = uri;
@@ -64,6 +73,35 @@ final class RedisListSubscriber extends ResilientSubscriber {
         while ((payload = failedAcks.poll()) != null) {
             acks.sync().lrem(inflight, 1, payload);
         }
+        stranded = findStranded();
+    }
+
+    /**
+     * Returns the in-flight entries this subscriber never delivered: a BLMOVE that Redis executed
+     * while the connection broke moves an event whose reply never arrived. Entries delivered and
+     * not yet acknowledged are in {@link #outstanding} and are left alone.
+     */
+    private List<byte[]> findStranded() {
+        Map<ByteBuffer, Integer> delivered;
+        synchronized (outstanding) {
+            delivered = new HashMap<>(outstanding);
+        }
+        List<byte[]> entries = blocking.sync().lrange(inflight, 0, -1);
+        List<byte[]> result = new ArrayList<>();
+        // LRANGE lists the newest first: walk from the oldest so they are delivered in order.
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            ByteBuffer key = ByteBuffer.wrap(entries.get(i));
+            int count = delivered.getOrDefault(key, 0);
+            if (count > 0) {
+                delivered.put(key, count - 1);
+            } else {
+                result.add(entries.get(i));
+            }
+        }
+        if (!result.isEmpty()) {
+            log.info("Delivering {} events of {} whose move was interrupted by the lost connection", result.size(), inflight);
+        }
+        return result;
     }
 
     @Override
@@ -78,14 +116,23 @@ final class RedisListSubscriber extends ResilientSubscriber {
             if (!awaitResumed()) {
                 return;
             }
-            byte[] payload = blocking.sync().blmove(settings.name(), inflight, LMoveArgs.Builder.rightLeft(), timeoutSeconds);
+            byte[] payload = stranded.isEmpty()
+                    ? blocking.sync().blmove(settings.name(), inflight, LMoveArgs.Builder.rightLeft(), timeoutSeconds)
+                    : stranded.removeFirst();
             if (payload != null) {
+                ByteBuffer key = ByteBuffer.wrap(payload);
+                synchronized (outstanding) {
+                    outstanding.merge(key, 1, Integer::sum);
+                }
                 JsonPayloads.deliver(payload, sink, () -> acknowledge(payload));
             }
         }
     }
 
     private void acknowledge(byte[] payload) {
+        synchronized (outstanding) {
+            outstanding.computeIfPresent(ByteBuffer.wrap(payload), (key, count) -> count == 1 ? null : count - 1);
+        }
         StatefulRedisConnection<String, byte[]> connection = acks;
         try {
             if (connection == null || !connection.isOpen()) {

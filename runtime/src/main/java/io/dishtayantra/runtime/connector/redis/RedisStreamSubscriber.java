@@ -37,6 +37,8 @@ final class RedisStreamSubscriber extends ResilientSubscriber {
     private volatile StatefulRedisConnection<String, byte[]> acks;
     private boolean recovered;
     private final ConcurrentLinkedQueue<String> failedAcks = new ConcurrentLinkedQueue<>();
+    /** Ids of entries delivered and not yet acknowledged. */
+    private final java.util.Set<String> outstanding = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RedisStreamSubscriber(URI uri) {
         this.uri = uri;
@@ -73,6 +75,35 @@ final class RedisStreamSubscriber extends ResilientSubscriber {
         if (!recovered) {
             recoverPending();
             recovered = true;
+        } else {
+            deliverLostReads();
+        }
+    }
+
+    /**
+     * Delivers this consumer's pending entries that it never handed to the DAG: an XREADGROUP that
+     * Redis executed while the connection broke. Entries delivered and not yet acknowledged are in
+     * {@link #outstanding} and are skipped.
+     */
+    private void deliverLostReads() throws InterruptedException {
+        int lost = 0;
+        String after = "0";
+        while (true) {
+            List<StreamMessage<String, byte[]>> pending = reader.sync().xreadgroup(consumer,
+                    XReadArgs.Builder.count(resilience.batchSize()), XReadArgs.StreamOffset.from(settings.name(), after));
+            if (pending.isEmpty()) {
+                break;
+            }
+            for (StreamMessage<String, byte[]> message : pending) {
+                after = message.getId();
+                if (!outstanding.contains(message.getId())) {
+                    deliver(message);
+                    lost++;
+                }
+            }
+        }
+        if (lost > 0) {
+            log.info("Delivering {} entries of stream {} whose read was interrupted by the lost connection", lost, settings.name());
         }
     }
 
@@ -126,6 +157,7 @@ final class RedisStreamSubscriber extends ResilientSubscriber {
 
     private void deliver(StreamMessage<String, byte[]> message) throws InterruptedException {
         String id = message.getId();
+        outstanding.add(id);
         Map<String, byte[]> body = message.getBody();
         byte[] json = body.get(settings.field());
         if (json != null) {
@@ -139,6 +171,7 @@ final class RedisStreamSubscriber extends ResilientSubscriber {
     }
 
     private void acknowledge(String id) {
+        outstanding.remove(id);
         StatefulRedisConnection<String, byte[]> connection = acks;
         try {
             if (connection == null || !connection.isOpen()) {

@@ -116,6 +116,6 @@ class CustomConnectorTest {
     void unqualifiedNameIsInvalid() {
         assertThat(kind.validate(URI.create("custom://Thing"), Map.of(), true, "spec.subscribers[2]"))
                 .extracting(Object::toString).singleElement().asString()
-                .startsWith("spec.subscribers[2].uri (custom://Thing): expected custom://CLASS");
+                .startsWith("spec.subscribers[2].uri (custom://Thing): Expected custom://CLASS");
     }
 }

@@ -169,7 +169,7 @@ class JmsConnectorTest {
                 .hasMessageContaining("com.example.NoSuchFactory not found");
         assertThat(kind.validate(URI.create("jms://queue/x"), Map.of(), true, "spec.subscribers[0]"))
                 .extracting(Object::toString).singleElement().asString()
-                .startsWith("spec.subscribers[0].config.connectionFactory: missing;");
+                .startsWith("spec.subscribers[0].config.connectionFactory: Missing;");
     }
 
     /**

@@ -96,6 +96,54 @@ class KafkaConnectorTest {
         }
         assertThat(sink.field("id")).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.IntStream.range(0, 50).boxed().toList());
+
+        Map<String, Set<Integer>> partitionsByKey = new java.util.HashMap<>();
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", kafka.bootstrapServers());
+        properties.put("group.id", "key-check");
+        properties.put("auto.offset.reset", "earliest");
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                properties, new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("round-trip"));
+            int seen = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen < 50 && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    partitionsByKey.computeIfAbsent(record.key(), key -> new HashSet<>()).add(record.partition());
+                    seen++;
+                }
+            }
+        }
+        assertThat(partitionsByKey).hasSize(5);
+        assertThat(partitionsByKey.values()).as("each account's records on one partition").allMatch(set -> set.size() == 1);
+    }
+
+    @Test
+    void rebalanceRedeliversUnacknowledgedToNewOwner() throws Exception {
+        kafka.createTopic("rebalance", 4);
+        for (int i = 0; i < 40; i++) {
+            produceRaw("rebalance", "{\"id\":" + i + "}");
+        }
+        CollectingSink holding = CollectingSink.holding();
+        CollectingSink second = CollectingSink.acknowledging();
+        try (Subscriber first = subscribe("rebalance", "rebalance", holding, config())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> holding.events.size() == 40);
+            try (Subscriber joining = subscribe("rebalance", "rebalance", second, config())) {
+                // The group gives some partitions to the joining member; the first member commits
+                // nothing for them, because it acknowledged nothing, so the new owner reads them.
+                // Partitions the first member keeps are read again by it (eager rebalance).
+                await().atMost(Duration.ofSeconds(60)).until(() -> !second.events.isEmpty());
+                holding.startAcknowledging();
+                await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committedOffsets("rebalance-in").values().stream()
+                        .mapToLong(Long::longValue).sum() == 40);
+            }
+        }
+        Set<Object> ids = new HashSet<>(holding.field("id"));
+        ids.addAll(second.field("id"));
+        assertThat(ids).hasSize(40);
+        System.out.printf("Kafka rebalance: first member took %d, new owner %d (%d delivered twice)%n",
+                holding.events.size(), second.events.size(), holding.events.size() + second.events.size() - 40);
     }
 
     @Test

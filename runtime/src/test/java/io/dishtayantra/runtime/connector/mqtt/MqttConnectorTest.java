@@ -130,7 +130,7 @@ class MqttConnectorTest {
     void publisherTopicWithWildcardIsInvalid() {
         assertThat(kind.validate(URI.create("mqtt://topic/a/+"), Map.of(), false, "spec.publishers[0]"))
                 .extracting(Object::toString)
-                .containsExactly("spec.publishers[0].uri (mqtt://topic/a/+): a publisher's topic cannot contain the wildcards + or #");
+                .containsExactly("spec.publishers[0].uri (mqtt://topic/a/+): A publisher's topic cannot contain the wildcards + or #.");
     }
 
     private static void clearSession(String clientId) throws Exception {
@@ -148,6 +148,9 @@ class MqttConnectorTest {
         CollectingSink sink = CollectingSink.acknowledging();
         List<RecordingCompletion> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ServerProcess server = new ServerProcess("mosquitto", port -> folder -> List.of("mosquitto", "-c", folder.resolve("mosquitto.conf").toString()))) {
+            // Mosquitto started as root saves its sessions as the mosquitto user.
+            java.nio.file.Files.setPosixFilePermissions(server.directory(),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
             java.nio.file.Files.writeString(server.directory().resolve("mosquitto.conf"), "listener " + server.port() + " 127.0.0.1\n"
                     + "allow_anonymous true\npersistence true\npersistence_location " + server.directory() + "/\n"
                     + "max_queued_messages 0\n");

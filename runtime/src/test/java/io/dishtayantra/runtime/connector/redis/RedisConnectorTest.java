@@ -222,6 +222,28 @@ class RedisConnectorTest {
     }
 
     @Test
+    void streamEntriesOfDeadConsumerAreClaimed() throws Exception {
+        String stream = unique("claim");
+        try (Publisher publisher = publisher("redis://stream/" + stream, config(SERVER))) {
+            publishAll(publisher, 0, 5);
+        }
+        CollectingSink dead = CollectingSink.holding();
+        try (Subscriber subscriber = subscribe("redis://stream/" + stream, dead, config(SERVER, "consumer", "pod-a"))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> dead.events.size() == 5);
+        }
+        Thread.sleep(300);
+        CollectingSink survivor = CollectingSink.acknowledging();
+        try (Subscriber subscriber = subscribe("redis://stream/" + stream, survivor,
+                config(SERVER, "consumer", "pod-b", "claimIdle", "200ms"))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> survivor.events.size() == 5);
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.xpending(stream, "dag-in").getCount() == 0);
+        } finally {
+            redis.del(stream);
+        }
+        assertThat(survivor.field("id")).containsExactlyElementsOf(range(0, 5));
+    }
+
+    @Test
     void serverRestartUnderLoadLosesNothing() throws Exception {
         int total = 2000;
         CollectingSink sink = CollectingSink.acknowledging();

@@ -194,6 +194,6 @@ class RestConnectorTest {
     void validationNamesMissingToken() {
         var problems = kind.validate(URI.create("rest://api.example.com/v1/items"), Map.of("auth", "bearer"), true, "spec.subscribers[1]");
         assertThat(problems).extracting(Object::toString).containsExactly(
-                "spec.subscribers[1].config.token: missing; bearer auth needs a token, for example ${env:API_TOKEN}");
+                "spec.subscribers[1].config.token: Missing; bearer auth needs a token, for example ${env:API_TOKEN}.");
     }
 }

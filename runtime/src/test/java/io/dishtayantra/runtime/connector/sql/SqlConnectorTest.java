@@ -239,7 +239,7 @@ class SqlConnectorTest {
         var problems = kind.validate(URI.create("sql://table/trades"), Map.of("url", "jdbc:postgresql://h/db"), true,
                 "spec.subscribers[0]");
         assertThat(problems).extracting(Object::toString)
-                .containsExactly("spec.subscribers[0].config.keyColumn: missing; name the column whose value increases with every new row");
+                .containsExactly("spec.subscribers[0].config.keyColumn: Missing; name the column whose value increases with every new row.");
     }
 
     @org.junit.jupiter.api.Test

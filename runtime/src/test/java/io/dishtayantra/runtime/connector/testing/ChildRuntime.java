@@ -29,7 +29,7 @@ public final class ChildRuntime implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"),
-                "io.dishtayantra.runtime.cli.DishtaYantraCli", "run", "--summary-interval", "1s", manifest.toString()));
+                "io.dishtayantra.runtime.cli.DishtaYantraCli", "run", "--no-http", "--summary-interval", "1s", manifest.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -45,6 +45,12 @@ public final class CollectingSink implements EventSink {
         rejected.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8) + " | " + reason);
     }
 
+    /** Acknowledges every held event and, from now on, every new one at once. */
+    public void startAcknowledging() {
+        autoAcknowledge.set(true);
+        acknowledgeHeld();
+    }
+
     /** Acknowledges every held event. */
     public int acknowledgeHeld() {
         List<Acknowledgement> drained = new ArrayList<>();

@@ -19,15 +19,29 @@ public final class Servers {
     }
 
     /**
-     * Fails with a message saying how to start the server when nothing listens at host:port.
+     * Fails with a message saying how to start the server when nothing listens at host:port
+     * within 30 seconds.
      */
     public static void requireListening(String name, String host, int port, String variable) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2000);
-        } catch (IOException e) {
-            throw new AssertionError(name + " is not reachable at " + host + ":" + port + " (" + e.getMessage()
-                    + "). Start it with 'make services' (scripts/services.sh), or set " + variable
-                    + " to the address of a running " + name + ".");
+        // Waits up to 30 s, because a shared server may be restarting for another test.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 2000);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(name + " is not reachable at " + host + ":" + port + " (" + e.getMessage()
+                            + "). Start it with 'make services' (scripts/services.sh), or set " + variable
+                            + " to the address of a running " + name + ".");
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + name, e);
+            }
         }
     }
 
