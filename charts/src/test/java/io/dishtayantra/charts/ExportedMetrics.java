@@ -25,7 +25,7 @@ final class ExportedMetrics {
     private ExportedMetrics() {
     }
 
-    /** Sample names of the runtime's /metrics, such as dishtayantra_node_events_in_total. */
+    /** Returns the sample names of the runtime's /metrics, such as dishtayantra_node_events_in_total. */
     static Set<String> runtime(Path workDirectory) throws IOException {
         Path manifest = workDirectory.resolve("metered.yaml");
         Files.writeString(manifest, """
@@ -58,12 +58,12 @@ final class ExportedMetrics {
         }
     }
 
-    /** Sample names of the operator's /metrics. */
+    /** Returns the sample names of the operator's /metrics. */
     static Set<String> operator() {
         return sampleNames(new OperatorMetrics().scrape());
     }
 
-    /** The metric name of every sample line of a Prometheus text exposition. */
+    /** Returns the metric name of every sample line of a Prometheus text exposition. */
     static Set<String> sampleNames(String exposition) {
         Set<String> names = new TreeSet<>();
         for (String line : exposition.lines().toList()) {

@@ -216,7 +216,7 @@ class OperatorRbacTest {
         return operator;
     }
 
-    /** The operator's settings from the rendered Deployment's environment and configuration file. */
+    /** Loads the operator's settings from the rendered Deployment's environment and configuration file. */
     private static OperatorConfig configFromChart(List<HasMetadata> chart) throws IOException {
         Deployment deployment = OperatorDeploymentTest.only(chart, Deployment.class);
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -310,7 +310,7 @@ class OperatorRbacTest {
         Files.write(file, new ArrayList<>(RequiredPermissions.of(requests)));
     }
 
-    /** A small DAG whose edge starts at {@code edgeSource}; a node name other than ingest makes it invalid. */
+    /** Builds a small DAG whose edge starts at {@code edgeSource}; a node name other than ingest makes it invalid. */
     private static Dag dag(String name, String edgeSource) {
         return SERIALIZATION.unmarshal("""
                 apiVersion: dishtayantra.io/v1alpha1

@@ -105,7 +105,7 @@ class ScrapeTargetsTest {
                 .satisfies(runtime -> assertThat(((Map<?, ?>) runtime).get("httpPort")).isEqualTo(RuntimeContract.HTTP_PORT));
     }
 
-    /** The pod template of a runtime Deployment, as the operator builds it with its default settings. */
+    /** Builds the pod template of a runtime Deployment the way the operator does, with its default settings. */
     private static PodTemplateSpec runtimePodTemplate() throws IOException {
         Dag dag = SERIALIZATION.unmarshal("""
                 apiVersion: dishtayantra.io/v1alpha1
