@@ -45,6 +45,8 @@ class ValuesSchemaTest {
                         "monitoring.prometheusRule.queueFullRatio"),
                 Arguments.of("operator config key the chart sets itself",
                         Map.of("operator", Map.of("config", Map.of("watch.namespaces", "a,b"))), "watch.namespaces"),
+                Arguments.of("invalid runtime pull policy",
+                        Map.of("runtime", Map.of("image", Map.of("pullPolicy", "Sometimes"))), "runtime.image.pullPolicy"),
                 Arguments.of("unknown operator config key",
                         Map.of("operator", Map.of("config", Map.of("reconcile.thread", 4))), "reconcile.thread"),
                 Arguments.of("crds.install as text",
