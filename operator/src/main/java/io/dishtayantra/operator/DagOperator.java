@@ -14,6 +14,8 @@ import io.dishtayantra.operator.reconciler.SpecNormalization;
 import io.dishtayantra.operator.reconciler.SpecValidation;
 import io.dishtayantra.operator.status.DagStatusFactory;
 import io.dishtayantra.operator.status.StatusWriter;
+import io.dishtayantra.operator.window.DagWindowStep;
+import io.dishtayantra.operator.window.TimeWindowReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
@@ -53,14 +55,24 @@ public final class DagOperator implements AutoCloseable {
      */
     public DagOperator(KubernetesClient client, OperatorConfig config, SpecValidation validation,
             SpecNormalization normalization, Runnable exitOnLostLease) {
+        this(client, config, validation, normalization, exitOnLostLease, Clock.systemUTC());
+    }
+
+    /**
+     * Builds the operator with another clock, which decides where DAGs are in their time windows.
+     *
+     * @param exitOnLostLease what to run when the Lease is lost and exit is configured
+     */
+    public DagOperator(KubernetesClient client, OperatorConfig config, SpecValidation validation,
+            SpecNormalization normalization, Runnable exitOnLostLease, Clock clock) {
         this.config = config;
         this.leader = new LeaderTracker(config.leaderElection(), metrics, exitOnLostLease);
-        Clock clock = Clock.systemUTC();
         EventRecorder events = new EventRecorder(client, clock, Duration.ofMinutes(10), Labels.OPERATOR_NAME,
                 metrics.eventsSuppressed());
         DagReconciler reconciler = new DagReconciler(config, validation, normalization, new ResourceApplier(client),
                 new NamespaceRbacReconciler(client, config.runtimeServiceAccount()), new DagStatusFactory(clock),
-                new StatusWriter(client), events, metrics, leader);
+                new StatusWriter(client), events, metrics, leader,
+                new DagWindowStep(client, clock, config.cloneImage()));
 
         operator = new Operator(overrider -> {
             overrider.withKubernetesClient(client)
@@ -96,6 +108,14 @@ public final class DagOperator implements AutoCloseable {
             if (!config.watchLabelSelector().isBlank()) {
                 controller.withLabelSelector(config.watchLabelSelector());
             }
+            if (config.watchesAllNamespaces()) {
+                controller.watchingAllNamespaces();
+            } else {
+                controller.settingNamespaces(config.watchNamespaces());
+            }
+        });
+        operator.register(new TimeWindowReconciler(clock), controller -> {
+            controller.withReconciliationMaxInterval(config.resyncInterval());
             if (config.watchesAllNamespaces()) {
                 controller.watchingAllNamespaces();
             } else {

@@ -7,14 +7,18 @@ import io.dishtayantra.operator.reconciler.NormalizerSpecNormalization;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.dishtayantra.operator.window.CloneCommand;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the DishtaYantra operator: {@code java -jar dishtayantra-operator.jar [--config FILE]}.
+ * Starts the DishtaYantra operator: {@code java -jar dishtayantra-operator.jar [--config FILE]}, or
+ * runs the {@code clone} command of a clone template's CronJob ({@link CloneCommand}).
  * Settings come from DY_OPERATOR_* environment variables and the optional properties file
  * (docs/operator.md). Exits with status 1 on invalid settings, an outdated CRD, or a lost Lease.
  */
@@ -26,11 +30,21 @@ public final class OperatorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "clone".equals(args[0])) {
+            // The CronJob of a clone template runs the image with: clone --namespace NS --template DAG.
+            int exitCode;
+            try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+                exitCode = new CloneCommand(client, Clock.systemUTC())
+                        .execute(Arrays.asList(args).subList(1, args.length), System.getenv());
+            }
+            System.exit(exitCode);
+        }
         Path configFile = null;
         if (args.length == 2 && "--config".equals(args[0])) {
             configFile = Path.of(args[1]);
         } else if (args.length != 0) {
-            System.err.println("Usage: java -jar dishtayantra-operator.jar [--config FILE]");
+            System.err.println("Usage: java -jar dishtayantra-operator.jar [--config FILE]\n"
+                    + "       java -jar dishtayantra-operator.jar clone --namespace NAMESPACE --template DAG");
             System.exit(2);
         }
         OperatorConfig config;

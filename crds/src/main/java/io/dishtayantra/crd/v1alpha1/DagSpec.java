@@ -4,6 +4,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,11 @@ public class DagSpec {
 
     @JsonPropertyDescription("A window embedded in the DAG, for standalone runs; ignored when timeWindowRef is set.")
     private TimeWindowSpec timeWindow;
+
+    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    @JsonPropertyDescription("Date (YYYY-MM-DD, in the window's time zone) of the one window occurrence this DAG runs."
+            + " Dated clones set it; the DAG runs no other occurrence.")
+    private String windowDate;
 
     @JsonPropertyDescription("Settings of the runtime pods that run this DAG in a cluster.")
     private RuntimeSpec runtime;
@@ -137,6 +143,14 @@ public class DagSpec {
 
     public void setTimeWindow(TimeWindowSpec timeWindow) {
         this.timeWindow = timeWindow;
+    }
+
+    public String getWindowDate() {
+        return windowDate;
+    }
+
+    public void setWindowDate(String windowDate) {
+        this.windowDate = windowDate;
     }
 
     public RuntimeSpec getRuntime() {

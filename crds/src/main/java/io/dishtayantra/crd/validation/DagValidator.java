@@ -7,6 +7,8 @@ import io.dishtayantra.crd.v1alpha1.DagSpec;
 import io.dishtayantra.crd.v1alpha1.LeaderElectionSpec;
 import io.dishtayantra.crd.v1alpha1.RuntimeSpec;
 import io.dishtayantra.crd.v1alpha1.TimeWindow;
+import io.dishtayantra.crd.window.DagWindows;
+import io.dishtayantra.crd.window.WindowSchedule;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Duration;
@@ -121,6 +123,7 @@ public final class DagValidator {
             ResourceNames.checkObjectName(spec.getTimeWindowRef()).ifPresent(message ->
                     problems.add(new ValidationProblem("spec.timeWindowRef", spec.getTimeWindowRef(), message)));
         }
+        problems.addAll(DagWindows.validate(spec));
     }
 
     private static void checkTimeWindowResource(TimeWindow window, List<ValidationProblem> problems) {
@@ -134,6 +137,8 @@ public final class DagValidator {
         }
         if (window.getSpec() == null) {
             problems.add(new ValidationProblem("spec", null, "The TimeWindow has no spec; set timeZone and start."));
+        } else {
+            problems.addAll(WindowSchedule.validate(window.getSpec(), "spec"));
         }
     }
 

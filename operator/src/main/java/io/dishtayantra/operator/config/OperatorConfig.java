@@ -20,6 +20,8 @@ import java.util.Set;
  * @param reconcileThreads DAGs reconciled at the same time
  * @param runtimeServiceAccount ServiceAccount the operator creates per namespace for runtime pods
  * @param manageRuntimeRbac whether the operator creates that ServiceAccount, its Role and RoleBinding
+ * @param cloneImage image whose {@code clone} command the CronJobs of clone templates run: the
+ *     operator's own image
  */
 public record OperatorConfig(
         Set<String> watchNamespaces,
@@ -32,7 +34,8 @@ public record OperatorConfig(
         Duration cacheSyncTimeout,
         int reconcileThreads,
         String runtimeServiceAccount,
-        boolean manageRuntimeRbac) {
+        boolean manageRuntimeRbac,
+        String cloneImage) {
 
     public OperatorConfig {
         watchNamespaces = Set.copyOf(watchNamespaces);
@@ -47,34 +50,34 @@ public record OperatorConfig(
     public OperatorConfig withLeaderElection(LeaderElectionSettings settings) {
         return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, settings, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
-                manageRuntimeRbac);
+                manageRuntimeRbac, cloneImage);
     }
 
     /** Returns a copy that serves metrics and health on another port; 0 picks a free port. */
     public OperatorConfig withHttpPort(int port) {
         return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 port, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
-                manageRuntimeRbac);
+                manageRuntimeRbac, cloneImage);
     }
 
     /** Returns a copy with another cache sync timeout. */
     public OperatorConfig withCacheSyncTimeout(Duration timeout) {
         return new OperatorConfig(watchNamespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, leaderElection, resyncInterval, timeout, reconcileThreads, runtimeServiceAccount,
-                manageRuntimeRbac);
+                manageRuntimeRbac, cloneImage);
     }
 
     /** Returns a copy that reconciles only DAGs matching a label selector; empty means all. */
     public OperatorConfig withWatchLabelSelector(String selector) {
         return new OperatorConfig(watchNamespaces, selector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
-                manageRuntimeRbac);
+                manageRuntimeRbac, cloneImage);
     }
 
     /** Returns a copy that watches only these namespaces; empty means all. */
     public OperatorConfig withWatchNamespaces(Set<String> namespaces) {
         return new OperatorConfig(namespaces, watchLabelSelector, runtimeImage, runtimeImagePullPolicy,
                 httpPort, leaderElection, resyncInterval, cacheSyncTimeout, reconcileThreads, runtimeServiceAccount,
-                manageRuntimeRbac);
+                manageRuntimeRbac, cloneImage);
     }
 }

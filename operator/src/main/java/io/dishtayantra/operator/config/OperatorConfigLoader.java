@@ -29,6 +29,7 @@ public final class OperatorConfigLoader {
     static final String WATCH_LABEL_SELECTOR = "watch.label-selector";
     static final String RUNTIME_IMAGE = "runtime.image";
     static final String RUNTIME_IMAGE_PULL_POLICY = "runtime.image-pull-policy";
+    static final String CLONE_IMAGE = "clone.image";
     static final String RUNTIME_SERVICE_ACCOUNT = "runtime.service-account";
     static final String RUNTIME_MANAGE_RBAC = "runtime.manage-rbac";
     static final String HTTP_PORT = "http.port";
@@ -48,6 +49,7 @@ public final class OperatorConfigLoader {
             Map.entry(WATCH_NAMESPACES, ""),
             Map.entry(WATCH_LABEL_SELECTOR, ""),
             Map.entry(RUNTIME_IMAGE, "dishtayantra/runtime:0.1.0"),
+            Map.entry(CLONE_IMAGE, "dishtayantra/operator:0.1.0"),
             Map.entry(RUNTIME_IMAGE_PULL_POLICY, "IfNotPresent"),
             Map.entry(RUNTIME_SERVICE_ACCOUNT, "dishtayantra-runtime"),
             Map.entry(RUNTIME_MANAGE_RBAC, "true"),
@@ -128,7 +130,8 @@ public final class OperatorConfigLoader {
         }
         return new OperatorConfig(namespaces(), text(WATCH_LABEL_SELECTOR), text(RUNTIME_IMAGE), pullPolicy,
                 port(HTTP_PORT), leaderElection, duration(RESYNC_INTERVAL), duration(CACHE_SYNC_TIMEOUT),
-                positive(RECONCILE_THREADS), text(RUNTIME_SERVICE_ACCOUNT), flag(RUNTIME_MANAGE_RBAC));
+                positive(RECONCILE_THREADS), text(RUNTIME_SERVICE_ACCOUNT), flag(RUNTIME_MANAGE_RBAC),
+                text(CLONE_IMAGE));
     }
 
     private String text(String key) {

@@ -2,6 +2,7 @@ package io.dishtayantra.operator.reconciler;
 
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.DagStatus;
+import io.dishtayantra.crd.v1alpha1.TimeWindow;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.crd.validation.ValidationReport;
 import io.dishtayantra.operator.config.OperatorConfig;
@@ -19,6 +20,9 @@ import io.dishtayantra.operator.reconciler.ResourceApplier.Applied;
 import io.dishtayantra.operator.status.DagPhase;
 import io.dishtayantra.operator.status.DagStatusFactory;
 import io.dishtayantra.operator.status.StatusWriter;
+import io.dishtayantra.operator.window.DagWindowStep;
+import io.dishtayantra.operator.window.DagWindowView;
+import io.dishtayantra.operator.window.WindowEventSources;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -38,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -65,10 +70,12 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
     private final EventRecorder events;
     private final OperatorMetrics metrics;
     private final LeaderTracker leader;
+    private final DagWindowStep windows;
 
     public DagReconciler(OperatorConfig config, SpecValidation validation, SpecNormalization normalization,
             ResourceApplier applier, NamespaceRbacReconciler rbac, DagStatusFactory statuses,
-            StatusWriter statusWriter, EventRecorder events, OperatorMetrics metrics, LeaderTracker leader) {
+            StatusWriter statusWriter, EventRecorder events, OperatorMetrics metrics, LeaderTracker leader,
+            DagWindowStep windows) {
         this.config = config;
         this.validation = validation;
         this.normalization = normalization;
@@ -79,6 +86,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         this.events = events;
         this.metrics = metrics;
         this.leader = leader;
+        this.windows = windows;
     }
 
     /** Informers on the owned objects, restricted to the operator's label so that they stay small. */
@@ -87,7 +95,8 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         return List.of(
                 new InformerEventSource<>(ownedInformer(ConfigMap.class), context),
                 new InformerEventSource<>(ownedInformer(Deployment.class), context),
-                new InformerEventSource<>(ownedInformer(Service.class), context));
+                new InformerEventSource<>(ownedInformer(Service.class), context),
+                WindowEventSources.timeWindowsForDags(context));
     }
 
     private static <R extends HasMetadata> InformerEventSourceConfiguration<R> ownedInformer(Class<R> type) {
@@ -109,9 +118,11 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         long start = System.nanoTime();
         MDC.put("dag", key);
         try {
-            reconcileSteps(dag, context);
+            Optional<Duration> recheck = reconcileSteps(dag, context);
             metrics.reconcileSucceeded(Duration.ofNanos(System.nanoTime() - start));
-            return UpdateControl.noUpdate();
+            // A DAG with a window is looked at again at its next window boundary.
+            return recheck.map(delay -> UpdateControl.<Dag>noUpdate().rescheduleAfter(delay))
+                    .orElseGet(UpdateControl::noUpdate);
         } catch (RuntimeException e) {
             metrics.reconcileFailed(Duration.ofNanos(System.nanoTime() - start));
             throw e;
@@ -120,7 +131,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         }
     }
 
-    private void reconcileSteps(Dag dag, Context<Dag> context) {
+    private Optional<Duration> reconcileSteps(Dag dag, Context<Dag> context) {
         ConfigMap configMap = context.getSecondaryResource(ConfigMap.class).orElse(null);
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
         Service service = context.getSecondaryResource(Service.class).orElse(null);
@@ -131,10 +142,14 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
             LOG.info("DAG {} is invalid ({} problems); workload left unchanged", key(dag), report.problems().size());
             events.record(dag, EventReason.InvalidSpec, statusMessage(report));
             writeStatus(dag, statuses.invalid(dag, report, deployment, configMap));
-            return;
+            return Optional.empty();
         }
 
-        NormalizedSpec spec = normalization.normalize(dag);
+        // The window decides the pod count; a referenced TimeWindow is embedded in the runtime's
+        // manifest because the pods read no TimeWindow resources.
+        Optional<TimeWindow> timeWindow = context.getSecondaryResource(TimeWindow.class);
+        DagWindowView window = windows.reconcile(dag, timeWindow);
+        NormalizedSpec spec = normalization.normalize(DagWindowStep.manifestForRuntime(dag, timeWindow));
         String serviceAccount = RuntimeDeploymentModel.serviceAccount(dag.getSpec().getRuntime(), config);
         if (config.manageRuntimeRbac() && serviceAccount.equals(config.runtimeServiceAccount())) {
             rbac.reconcile(dag.getMetadata().getNamespace());
@@ -144,20 +159,24 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         Applied<Deployment> appliedDeployment;
         try {
             appliedConfigMap = applier.apply(ManifestConfigMapModel.desired(dag, spec), configMap);
-            appliedDeployment = applier.apply(RuntimeDeploymentModel.desired(dag, spec, config), deployment);
+            Deployment desired = RuntimeDeploymentModel.desired(dag, spec, config);
+            desired.getSpec().setReplicas(DagWindowStep.replicas(desired.getSpec().getReplicas(), window));
+            appliedDeployment = applier.apply(desired, deployment);
             applier.apply(RuntimeServiceModel.desired(dag), service);
         } catch (OwnershipConflictException e) {
             LOG.warn("DAG {} cannot be deployed: {}", key(dag), e.getMessage());
             events.record(dag, EventReason.Failed, e.getMessage());
             writeStatus(dag, statuses.failed(dag, "OwnershipConflict", e.getMessage(), deployment, configMap));
-            return;
+            return Optional.empty();
         }
         recordRollout(dag, spec, appliedDeployment, deployment);
 
         DagStatus status = statuses.applied(dag, spec.specHash(), appliedDeployment.resource(),
                 appliedConfigMap.resource());
+        windows.applyToStatus(status, dag, window);
         recordTransition(dag, status);
         writeStatus(dag, status);
+        return windows.recheckAfter(window);
     }
 
     private void recordRollout(Dag dag, NormalizedSpec spec, Applied<Deployment> applied, Deployment before) {

@@ -4,6 +4,8 @@ import io.dishtayantra.crd.manifest.ManifestDocument;
 import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.time.Durations;
 import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.v1alpha1.TimeWindow;
+import io.dishtayantra.crd.window.WindowSchedule;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.dishtayantra.runtime.calculator.CalculatorRegistry;
 import io.dishtayantra.runtime.calculator.PluginClassLoaders;
@@ -20,15 +22,19 @@ import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.api.DagService;
 import io.dishtayantra.runtime.http.health.LoadingState;
 import io.dishtayantra.runtime.http.security.UserStore;
+import io.dishtayantra.runtime.window.StandaloneWindows;
+import io.dishtayantra.runtime.window.WindowedRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +101,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private int invalid;
 
+    private StandaloneWindows windows = new StandaloneWindows(List.of());
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -125,15 +133,17 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = new Engine(services);
         LoadingState loading = new LoadingState();
         RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
+        WindowedRuns windowed = new WindowedRuns(engine, Clock.systemUTC());
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG");
+            windowed.close();
             engine.shutdown();
             if (http != null) {
                 http.close();
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        int started = startAll(engine, runnable, err);
+        int started = startAll(engine, windowed, runnable, err);
         loading.markLoaded();
         if (http != null) {
             runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
@@ -142,7 +152,8 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
-        waitAndReport(engine, summaryEvery, runFor, http != null);
+        waitAndReport(engine, windowed, summaryEvery, runFor, http != null);
+        windowed.close();
         engine.shutdown();
         if (http != null) {
             http.close();
@@ -160,40 +171,56 @@ public final class RunCommand implements Callable<Integer> {
         ManifestLoader loader = new ManifestLoader();
         Map<Dag, Path> runnable = new LinkedHashMap<>();
         Map<String, String> seen = new HashMap<>();
+        List<ManifestDocument> documents = new ArrayList<>();
         for (Path path : paths) {
-            for (ManifestDocument document : loader.load(path)) {
-                if (document.resource() != null && !(document.resource() instanceof Dag)) {
-                    LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
-                            document.resource().getKind(), document.resource().getMetadata().getName());
-                    continue;
+            documents.addAll(loader.load(path));
+        }
+        // TimeWindows are collected first, because a DAG may reference one from a later file.
+        windows = new StandaloneWindows(documents);
+        for (ManifestDocument document : documents) {
+            if (document.resource() instanceof TimeWindow window) {
+                LOG.info("{}: loaded TimeWindow {}", document.location(), window.getMetadata().getName());
+                continue;
+            }
+            if (document.resource() != null && !(document.resource() instanceof Dag)) {
+                LOG.info("{}: skipping {} {}; run takes DAGs only", document.location(),
+                        document.resource().getKind(), document.resource().getMetadata().getName());
+                continue;
+            }
+            List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
+            Dag dag = (Dag) document.resource();
+            if (dag != null) {
+                windows.problems(dag).stream().filter(problem -> !problems.contains(problem)).forEach(problems::add);
+                String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
+                String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
+                if (earlier != null) {
+                    problems.add(new ValidationProblem("metadata.name", name,
+                            "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
                 }
-                List<ValidationProblem> problems = new ArrayList<>(ManifestCheck.problems(document, catalog));
-                Dag dag = (Dag) document.resource();
-                if (dag != null) {
-                    String name = dag.getMetadata() == null ? null : dag.getMetadata().getName();
-                    String earlier = name == null ? null : seen.putIfAbsent(name, document.location());
-                    if (earlier != null) {
-                        problems.add(new ValidationProblem("metadata.name", name,
-                                "Another DAG of this name is in " + earlier + "; DAG names must be unique."));
-                    }
-                }
-                if (problems.isEmpty()) {
-                    runnable.put(dag, document.source().toAbsolutePath().getParent());
-                } else {
-                    invalid++;
-                    err.println(document.location() + ": not started, " + problems.size()
-                            + (problems.size() == 1 ? " problem:" : " problems:"));
-                    problems.forEach(problem -> err.println("  " + problem));
-                }
+            }
+            if (problems.isEmpty()) {
+                runnable.put(dag, document.source().toAbsolutePath().getParent());
+            } else {
+                invalid++;
+                err.println(document.location() + ": not started, " + problems.size()
+                        + (problems.size() == 1 ? " problem:" : " problems:"));
+                problems.forEach(problem -> err.println("  " + problem));
             }
         }
         err.flush();
         return runnable;
     }
 
-    private int startAll(Engine engine, Map<Dag, Path> runnable, PrintWriter err) {
+    private int startAll(Engine engine, WindowedRuns windowed, Map<Dag, Path> runnable, PrintWriter err) {
         int started = 0;
         for (Map.Entry<Dag, Path> entry : runnable.entrySet()) {
+            Optional<WindowSchedule> schedule = windows.scheduleFor(entry.getKey());
+            if (schedule.isPresent()) {
+                // The window controller deploys, starts, suspends and stops the DAG from now on.
+                windowed.follow(entry.getKey(), entry.getValue(), schedule.get());
+                started++;
+                continue;
+            }
             DagInstance instance = engine.deploy(entry.getKey(), entry.getValue());
             try {
                 instance.start();
@@ -232,9 +259,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Logs a summary line per DAG every interval until the run time is over, the thread is
-     * interrupted, or (without the HTTP server, through which DAGs can be started again) every DAG ended.
+     * interrupted, or every DAG ended with no window left to reopen and no HTTP server through which DAGs can be started again.
      */
-    private void waitAndReport(Engine engine, Duration every, Duration runFor, boolean serving) {
+    private void waitAndReport(Engine engine, WindowedRuns windowed, Duration every, Duration runFor, boolean serving) {
         long endAt = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
         Map<String, Long> lastIn = new HashMap<>();
         long lastReport = System.nanoTime();
@@ -261,7 +288,7 @@ public final class RunCommand implements Callable<Integer> {
                         snapshot.eventsOut(), snapshot.eventsFailed(), queued);
                 anyAlive |= !snapshot.state().isFinal();
             }
-            if (!anyAlive && !serving) {
+            if (!anyAlive && !serving && !windowed.any()) {
                 return;
             }
         }

@@ -1,6 +1,8 @@
 package io.dishtayantra.runtime.convert;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +10,9 @@ import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.validation.ComponentCatalog;
 import io.dishtayantra.crd.validation.NodeType;
 import io.dishtayantra.crd.validation.NodeType.NodeField;
+import io.dishtayantra.crd.validation.ValidationProblem;
+import io.dishtayantra.crd.window.LegacyWindowConversion;
+import io.dishtayantra.crd.window.LegacyWindowConverter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,16 +41,18 @@ public final class LegacyDagConverter {
 
     /** Top-level keys that have no equivalent here, and why. */
     private static final Map<String, String> KEYS_WITHOUT_EQUIVALENT = Map.of(
-            "autoclone", "auto-clone is set in timeWindow.autoClone and creates one dated clone per window occurrence",
             "worker_affinity", "a DAG runs in its own runtime pods; place them with spec.runtime.nodeSelector",
             "priority", "a DAG runs in its own runtime pods; size them with spec.runtime.resources",
             "subgraph_supervisor", "subgraphs are not carried over");
 
-    /** Top-level keys of the original's time window. */
-    private static final Set<String> WINDOW_KEYS = Set.of("start_time", "duration", "end_time", "schedule");
+    /** Top-level keys that {@link LegacyWindowConverter} reads, including autoclone, which it reports. */
+    private static final Set<String> WINDOW_KEYS = Set.of("start_time", "duration", "end_time", "schedule",
+            "autoclone");
 
     private static final Set<String> READ_KEYS = Set.of("name", "description", "version", "subscribers", "publishers",
             "calculators", "transformers", "nodes", "edges");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ComponentCatalog catalog;
     private final boolean changeDetection;
@@ -99,6 +106,7 @@ public final class LegacyDagConverter {
                 edges.add(edge);
             }
         }
+        window(original, spec, notConverted, behaviourChanges);
         topLevelLeftovers(original, notConverted);
         return new Conversion(dagName, manifest, notConverted, behaviourChanges);
     }
@@ -256,12 +264,34 @@ public final class LegacyDagConverter {
         return edge;
     }
 
+    /** Converts start_time, duration, end_time and schedule into spec.timeWindow. */
+    private static void window(JsonNode original, ObjectNode spec, List<String> notConverted,
+            List<String> behaviourChanges) {
+        Map<String, Object> keys = JSON.convertValue(original, new TypeReference<Map<String, Object>>() { });
+        LegacyWindowConversion conversion = LegacyWindowConverter.convert(keys);
+        conversion.window().ifPresent(window -> {
+            ObjectNode tree = JSON.valueToTree(window);
+            // Empty days and excludeDates mean "every day" and "none"; leaving them out reads better.
+            tree.properties().removeIf(field -> field.getValue().isArray() && field.getValue().isEmpty());
+            spec.set("timeWindow", tree);
+        });
+        for (ValidationProblem problem : conversion.unconverted()) {
+            // Values are shown as compact JSON like the rest of the report, when the path leads to one.
+            JsonNode value = original;
+            for (String key : problem.path().split("\\.")) {
+                value = value.path(key);
+            }
+            String shown = value.isMissingNode() ? problem.value() : LegacyNames.compact(value);
+            notConverted.add(problem.path() + " = " + shown + ": " + problem.message() + ".");
+        }
+        behaviourChanges.addAll(conversion.notes());
+    }
+
     private static void topLevelLeftovers(JsonNode original, List<String> notConverted) {
-        List<String> window = new ArrayList<>();
         original.fieldNames().forEachRemaining(key -> {
             JsonNode value = original.get(key);
             if (WINDOW_KEYS.contains(key)) {
-                window.add(key + " = " + LegacyNames.compact(value));
+                return;
             } else if (KEYS_WITHOUT_EQUIVALENT.containsKey(key)) {
                 notConverted.add(key + " = " + LegacyNames.compact(value) + ": not converted, because "
                         + KEYS_WITHOUT_EQUIVALENT.get(key) + ".");
@@ -271,11 +301,6 @@ public final class LegacyDagConverter {
                 notConverted.add(key + " = " + LegacyNames.compact(value) + ": unknown key, not converted.");
             }
         });
-        if (!window.isEmpty()) {
-            // TODO: convert these to spec.timeWindow once the window converter is available.
-            notConverted.add(String.join(", ", window) + ": the time window was not converted; write it as"
-                    + " spec.timeWindow (timeZone, start, end or duration, days).");
-        }
     }
 
     private static Set<String> names(JsonNode list) {

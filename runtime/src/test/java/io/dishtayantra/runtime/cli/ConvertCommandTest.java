@@ -124,10 +124,15 @@ class ConvertCommandTest {
         assertThat(spec.getEdges()).extracting(EdgeSpec::getTo).containsExactly("pnl_calc", "out");
         assertThat(spec.getSubscribers().get(0).getUri()).isEqualTo("kafka://topic/fills");
         assertThat(spec.getSubscribers().get(0).getConfig()).containsEntry("bootstrapServers", "broker:9092");
+        assertThat(spec.getTimeWindow().getStart()).isEqualTo("09:30");
+        assertThat(spec.getTimeWindow().getDuration()).isEqualTo("6h30m");
+        assertThat(spec.getTimeWindow().getTimeZone()).isEqualTo("America/New_York");
+        assertThat(spec.getTimeWindow().getDays()).containsExactly("Mon", "Tue", "Wed", "Thu", "Fri");
 
         assertThat(result.err())
-                .contains("not converted: start_time = \"0930\", duration = \"6h30m\", schedule = {\"days_of_week\"")
-                .contains("not converted: autoclone = {\"ramp_up_time\":\"0900\",\"ramp_count\":2}: not converted, because")
+                .doesNotContain("not converted: start_time")
+                .contains("not converted: schedule.holiday_calendars = [\"usa\"]: holiday calendars are not converted")
+                .contains("not converted: autoclone = {\"ramp_up_time\":\"0900\",\"ramp_count\":2}: the original's ramp")
                 .contains("not converted: worker_affinity = ")
                 .contains("not converted: _comment = \"Runs during the US cash session only\": comment key")
                 .contains("not converted: owner = \"equities-desk\": unknown key")

@@ -11,6 +11,7 @@ import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.validation.DagValidator;
 import io.dishtayantra.crd.validation.ValidationReport;
+import io.dishtayantra.crd.window.DagWindows;
 import io.dishtayantra.runtime.catalog.RuntimeCatalog;
 import io.dishtayantra.runtime.engine.DagInstance;
 import io.dishtayantra.runtime.engine.Engine;
@@ -51,7 +52,13 @@ class ExamplesRunTest {
         for (ManifestDocument document : new ManifestLoader().load(copy)) {
             ValidationReport report = validator.validate(document);
             assertThat(report.problems()).as(document.location()).isEmpty();
-            DagInstance instance = engine.deploy((Dag) document.resource(), copy);
+            // A DAG with a time window writes only inside its window, so what it writes depends on
+            // the time of day; RunCommandWindowTest and the window tests cover those DAGs.
+            if (!(document.resource() instanceof Dag dag) || DagWindows.referencesWindow(dag.getSpec())
+                    || dag.getSpec().getTimeWindow() != null) {
+                continue;
+            }
+            DagInstance instance = engine.deploy(dag, copy);
             instance.start();
         }
     }
