@@ -49,13 +49,14 @@ class RbacLayoutTest {
     }
 
     @Test
-    void operatorWritesRbacOnlyWhenWatchingAllNamespaces() {
+    void operatorHoldsLeaseRightsOnlyWhenWatchingAllNamespaces() {
         ClusterRole clusterRole = named(HelmChart.templateAsObjects(Map.of()), ClusterRole.class, OPERATOR_ROLE).get(0);
         Role namespaceRole = named(HelmChart.templateAsObjects(ChartScenario.WATCH_NAMESPACES.chartValues()),
                 Role.class, OPERATOR_ROLE).get(0);
 
-        assertThat(resources(clusterRole.getRules())).contains("roles", "rolebindings");
-        assertThat(resources(namespaceRole.getRules())).doesNotContain("roles", "rolebindings");
+        assertThat(resources(clusterRole.getRules())).as("runtime Role rules the operator must hold to grant them")
+                .contains("leases");
+        assertThat(resources(namespaceRole.getRules())).doesNotContain("leases");
     }
 
     @Test
