@@ -5,6 +5,7 @@ import io.dishtayantra.crd.v1alpha1.DagStatus;
 import io.dishtayantra.crd.v1alpha1.TimeWindow;
 import io.dishtayantra.operator.window.CloneCronJobs;
 import io.dishtayantra.operator.window.CloneLabels;
+import io.dishtayantra.operator.window.DagWindowResolver;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.dishtayantra.operator.CrdCheck;
 import io.dishtayantra.operator.DagOperator;
@@ -345,6 +346,9 @@ class OperatorRbacTest {
             return window.getStatus() != null && window.getStatus().getState() != null;
         });
 
+        // The operator deletes a former template's objects only once its status recorded it as a template.
+        awaitStatus(client, "session-tpl", status -> status.getWindow() != null
+                && status.getWindow().startsWith(DagWindowResolver.TEMPLATE_PREFIX));
         TimeWindow window = client.resources(TimeWindow.class).inNamespace(NAMESPACE).withName("session").get();
         window.getSpec().getAutoClone().setEnabled(false);
         client.resource(window).update();
