@@ -137,6 +137,8 @@ public final class RuntimeDeploymentModel {
         List<EnvVar> environment = new ArrayList<>();
         environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_DAG").withValue(dag.getMetadata().getName()).build());
         environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_DATA_DIR").withValue(RuntimeContract.DATA_DIR).build());
+        environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_SUSPEND_FILE")
+                .withValue(RuntimeContract.CONFIG_DIR + "/" + RuntimeContract.SUSPEND_KEY).build());
         environment.add(new EnvVarBuilder().withName("POD_NAME")
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         environment.add(new EnvVarBuilder().withName("POD_NAMESPACE")

@@ -22,6 +22,7 @@ import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.api.DagService;
 import io.dishtayantra.runtime.http.health.LoadingState;
 import io.dishtayantra.runtime.http.security.UserStore;
+import io.dishtayantra.runtime.cluster.SuspendFileWatcher;
 import io.dishtayantra.runtime.window.StandaloneWindows;
 import io.dishtayantra.runtime.window.WindowedRuns;
 import java.io.IOException;
@@ -144,6 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         int started = startAll(engine, windowed, runnable, err);
+        SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
         loading.markLoaded();
         if (http != null) {
             runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
@@ -153,6 +155,9 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         waitAndReport(engine, windowed, summaryEvery, runFor, http != null);
+        if (suspendWatcher != null) {
+            suspendWatcher.close();
+        }
         windowed.close();
         engine.shutdown();
         if (http != null) {
@@ -231,6 +236,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return started;
+    }
+
+    /**
+     * Starts applying {@code spec.suspend} from the file the operator mounts, when the environment
+     * names one ({@value SuspendFileWatcher#FILE_VARIABLE}); returns null otherwise.
+     */
+    private static SuspendFileWatcher startSuspendWatcher(Engine engine) {
+        String file = System.getenv(SuspendFileWatcher.FILE_VARIABLE);
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        return SuspendFileWatcher.start(engine, Path.of(file), Duration.ofSeconds(2));
     }
 
     /**
