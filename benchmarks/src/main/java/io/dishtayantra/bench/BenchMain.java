@@ -1,6 +1,7 @@
 package io.dishtayantra.bench;
 
 import io.dishtayantra.bench.engine.InMemoryEngineCase;
+import io.dishtayantra.bench.failover.FailoverCase;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.Set;
  * Runs the end-to-end benchmark cases and prints one Markdown table row per measurement.
  *
  * <p>Usage: {@code java -jar dishtayantra-benchmarks.jar [--case NAME]... [--events N] [--quick]}.
- * Cases: engine. Without {@code --case}, every case runs. {@code --quick} runs a tenth of the
- * events, for checking that the harness works, not for figures.
+ * Cases: engine, failover. Without {@code --case}, every case runs. {@code --quick} runs a tenth
+ * of the events (and one failover round instead of three), for checking that the harness works,
+ * not for figures.
  */
 public final class BenchMain {
 
@@ -38,6 +40,7 @@ public final class BenchMain {
         }
         if (cases.isEmpty()) {
             cases.add("engine");
+            cases.add("failover");
         }
 
         System.out.println("Machine: " + Machine.describe());
@@ -47,7 +50,8 @@ public final class BenchMain {
         for (String name : cases) {
             List<ResultRow> caseRows = switch (name) {
                 case "engine" -> new InMemoryEngineCase(events, Math.max(events / 5, 10_000), 100_000).run();
-                default -> throw new IllegalArgumentException("Unknown case " + name + "; known: engine");
+                case "failover" -> new FailoverCase(quick ? 1 : 3, 30_000, 2_000).run();
+                default -> throw new IllegalArgumentException("Unknown case " + name + "; known: engine, failover");
             };
             for (ResultRow row : caseRows) {
                 System.out.println(row.markdown());

@@ -35,6 +35,9 @@ class DeployManifestTest {
         assertThat(allows(role, "rbac.authorization.k8s.io", "roles", "update")).isTrue();
         assertThat(allows(role, "apiextensions.k8s.io", "customresourcedefinitions", "get")).isTrue();
         assertThat(allows(role, "authorization.k8s.io", "selfsubjectrulesreviews", "create")).isTrue();
+        // fabric8 renews a Lease with a PATCH, and the status lists the runtime's Lease holders.
+        assertThat(allows(role, "coordination.k8s.io", "leases", "patch")).isTrue();
+        assertThat(allows(role, "coordination.k8s.io", "leases", "watch")).isTrue();
     }
 
     @Test

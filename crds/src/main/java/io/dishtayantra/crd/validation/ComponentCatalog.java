@@ -32,6 +32,18 @@ public interface ComponentCatalog {
         return false;
     }
 
+    /**
+     * Returns whether this subscriber, whose URI is valid, can be shared by several active instances.
+     * Defaults to {@link #shareable(String)} of its scheme; catalogs that know URI forms whose
+     * sharing differs within one scheme, such as a Redis list and a Redis pub/sub channel,
+     * override it.
+     */
+    default boolean shareable(SubscriberSpec subscriber) {
+        String uri = subscriber.getUri();
+        int colon = uri == null ? -1 : uri.indexOf(':');
+        return colon > 0 && shareable(uri.substring(0, colon));
+    }
+
     /** Checks the config of a calculator whose type is known; paths start at {@code path}. */
     default List<ValidationProblem> checkCalculator(ComponentSpec calculator, String path) {
         return List.of();

@@ -38,6 +38,8 @@ final class ComponentChecks {
 
     /** Name to scheme of each subscriber; the scheme is null when the URI is invalid. */
     final Map<String, String> subscriberSchemes = new LinkedHashMap<>();
+    /** Name to spec of each subscriber with a valid name. */
+    final Map<String, SubscriberSpec> subscriberSpecs = new LinkedHashMap<>();
     final Map<String, String> publisherSchemes = new LinkedHashMap<>();
     final Map<String, String> calculators = new LinkedHashMap<>();
     final Map<String, String> transformers = new LinkedHashMap<>();
@@ -73,6 +75,7 @@ final class ComponentChecks {
             }
             if (name != null) {
                 subscriberSchemes.put(name, scheme);
+                subscriberSpecs.put(name, subscriber);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.DagSpec;
 import io.dishtayantra.crd.v1alpha1.LeaderElectionSpec;
 import io.dishtayantra.crd.v1alpha1.RuntimeSpec;
+import io.dishtayantra.crd.v1alpha1.SubscriberSpec;
 import io.dishtayantra.crd.v1alpha1.TimeWindow;
 import io.dishtayantra.crd.window.DagWindows;
 import io.dishtayantra.crd.window.WindowSchedule;
@@ -157,12 +158,14 @@ public final class DagValidator {
         }
         if (parallelism != null && parallelism > 1) {
             for (Map.Entry<String, String> subscriber : components.subscriberSchemes.entrySet()) {
-                String scheme = subscriber.getValue();
-                if (scheme != null && !catalog.shareable(scheme)) {
+                SubscriberSpec spec = components.subscriberSpecs.get(subscriber.getKey());
+                if (subscriber.getValue() != null && !catalog.shareable(spec)) {
                     problems.add(new ValidationProblem("spec.runtime.parallelism", parallelism.toString(),
-                            "Subscriber '" + subscriber.getKey() + "' (" + scheme + ") cannot be shared by several"
-                                    + " active instances, so each instance would read its own copy of the input."
-                                    + " Set parallelism to 1 or use a source whose scheme can be shared."));
+                            "Subscriber '" + subscriber.getKey() + "' (" + spec.getUri() + ") cannot be shared by"
+                                    + " several active instances, so each instance would read its own copy of the"
+                                    + " input. Set parallelism to 1, or read from a source that splits its events"
+                                    + " between consumers, such as a Kafka topic, a RabbitMQ queue or a Redis"
+                                    + " stream or list."));
                 }
             }
         }

@@ -539,7 +539,7 @@ class DagValidatorTest {
 
         ValidationProblem problem = at(problems, "spec.runtime.parallelism");
         assertThat(problem.value()).isEqualTo("3");
-        assertThat(problem.message()).contains("Subscriber 'trades' (mem) cannot be shared");
+        assertThat(problem.message()).contains("Subscriber 'trades' (mem://queue/trades) cannot be shared");
         assertThat(problems(VALID.replace("mem://queue/trades", "kafka://trades") + "  runtime: {parallelism: 3}\n"))
                 .isEmpty();
     }

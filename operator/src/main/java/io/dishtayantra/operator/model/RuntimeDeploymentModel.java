@@ -3,6 +3,7 @@ package io.dishtayantra.operator.model;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.RuntimeSpec;
 import io.dishtayantra.operator.config.OperatorConfig;
+import io.dishtayantra.runtime.ha.ClusterSettings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -136,6 +137,8 @@ public final class RuntimeDeploymentModel {
     private static List<EnvVar> environment(Dag dag, RuntimeSpec runtime) {
         List<EnvVar> environment = new ArrayList<>();
         environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_DAG").withValue(dag.getMetadata().getName()).build());
+        environment.add(new EnvVarBuilder().withName(ClusterSettings.MODE_VARIABLE).withValue(ClusterSettings.CLUSTER_MODE)
+                .build());
         environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_DATA_DIR").withValue(RuntimeContract.DATA_DIR).build());
         environment.add(new EnvVarBuilder().withName("DISHTAYANTRA_SUSPEND_FILE")
                 .withValue(RuntimeContract.CONFIG_DIR + "/" + RuntimeContract.SUSPEND_KEY).build());

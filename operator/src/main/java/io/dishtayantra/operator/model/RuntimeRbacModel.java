@@ -29,7 +29,10 @@ public final class RuntimeRbacModel {
                 .build();
     }
 
-    /** Leases only: get, create and update, which is what a Lease-based elector does. */
+    /**
+     * Leases only: get, create, update and patch, which is what a Lease-based elector does
+     * (fabric8 7.5 renews a Lease with a PATCH).
+     */
     public static Role role(String namespace, String name) {
         return new RoleBuilder()
                 .withNewMetadata()
@@ -40,7 +43,7 @@ public final class RuntimeRbacModel {
                 .withRules(new PolicyRuleBuilder()
                         .withApiGroups("coordination.k8s.io")
                         .withResources("leases")
-                        .withVerbs("get", "create", "update")
+                        .withVerbs("get", "create", "update", "patch")
                         .build())
                 .build();
     }

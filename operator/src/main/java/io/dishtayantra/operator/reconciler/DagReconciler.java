@@ -17,16 +17,19 @@ import io.dishtayantra.operator.model.RuntimeDeploymentModel;
 import io.dishtayantra.operator.model.RuntimeServiceModel;
 import io.dishtayantra.operator.reconciler.ResourceApplier.Action;
 import io.dishtayantra.operator.reconciler.ResourceApplier.Applied;
+import io.dishtayantra.operator.status.ActivePods;
 import io.dishtayantra.operator.status.DagPhase;
 import io.dishtayantra.operator.status.DagStatusFactory;
 import io.dishtayantra.operator.status.StatusWriter;
 import io.dishtayantra.operator.window.DagWindowStep;
 import io.dishtayantra.operator.window.DagWindowView;
 import io.dishtayantra.operator.window.WindowEventSources;
+import io.dishtayantra.runtime.ha.LeaseNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,14 +38,17 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -96,7 +102,27 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
                 new InformerEventSource<>(ownedInformer(ConfigMap.class), context),
                 new InformerEventSource<>(ownedInformer(Deployment.class), context),
                 new InformerEventSource<>(ownedInformer(Service.class), context),
-                WindowEventSources.timeWindowsForDags(context));
+                WindowEventSources.timeWindowsForDags(context),
+                new InformerEventSource<>(leaseInformer(), context));
+    }
+
+    /**
+     * Informer on the runtime's Leases, found by their DAG label (the runtime creates them, so
+     * they have no owner). Renewals are ignored: a change of holder, or a release (fabric8 shortens
+     * the duration), triggers a reconciliation.
+     */
+    private static InformerEventSourceConfiguration<Lease> leaseInformer() {
+        return InformerEventSourceConfiguration.from(Lease.class, Dag.class)
+                .withLabelSelector(LeaseNames.DAG_LABEL)
+                .withSecondaryToPrimaryMapper(lease -> Set.of(new ResourceID(
+                        lease.getMetadata().getLabels().get(LeaseNames.DAG_LABEL), lease.getMetadata().getNamespace())))
+                .withOnUpdateFilter((newer, older) -> !Objects.equals(holder(newer), holder(older))
+                        || !Objects.equals(newer.getSpec().getLeaseDurationSeconds(), older.getSpec().getLeaseDurationSeconds()))
+                .build();
+    }
+
+    private static String holder(Lease lease) {
+        return lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
     }
 
     private static <R extends HasMetadata> InformerEventSourceConfiguration<R> ownedInformer(Class<R> type) {
@@ -141,7 +167,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         if (!report.valid()) {
             LOG.info("DAG {} is invalid ({} problems); workload left unchanged", key(dag), report.problems().size());
             events.record(dag, EventReason.InvalidSpec, statusMessage(report));
-            writeStatus(dag, statuses.invalid(dag, report, deployment, configMap));
+            writeStatus(dag, statuses.invalid(dag, report, deployment, configMap), context);
             return Optional.empty();
         }
 
@@ -166,7 +192,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         } catch (OwnershipConflictException e) {
             LOG.warn("DAG {} cannot be deployed: {}", key(dag), e.getMessage());
             events.record(dag, EventReason.Failed, e.getMessage());
-            writeStatus(dag, statuses.failed(dag, "OwnershipConflict", e.getMessage(), deployment, configMap));
+            writeStatus(dag, statuses.failed(dag, "OwnershipConflict", e.getMessage(), deployment, configMap), context);
             return Optional.empty();
         }
         recordRollout(dag, spec, appliedDeployment, deployment);
@@ -175,7 +201,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
                 appliedConfigMap.resource());
         windows.applyToStatus(status, dag, window);
         recordTransition(dag, status);
-        writeStatus(dag, status);
+        writeStatus(dag, status, context);
         return windows.recheckAfter(window);
     }
 
@@ -225,7 +251,9 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
         }
     }
 
-    private void writeStatus(Dag dag, DagStatus status) {
+    /** Lists the holders of the DAG's Leases as its active pods, then writes the status if it changed. */
+    private void writeStatus(Dag dag, DagStatus status, Context<Dag> context) {
+        status.setActivePods(ActivePods.of(context.getSecondaryResources(Lease.class), Instant.now()));
         if (statusWriter.write(dag, status)) {
             metrics.statusWritten();
         }
@@ -246,7 +274,7 @@ public final class DagReconciler implements Reconciler<Dag>, Cleaner<Dag> {
             try {
                 writeStatus(dag, statuses.failed(dag, "ReconcileError", message,
                         context.getSecondaryResource(Deployment.class).orElse(null),
-                        context.getSecondaryResource(ConfigMap.class).orElse(null)));
+                        context.getSecondaryResource(ConfigMap.class).orElse(null)), context);
             } catch (RuntimeException writeFailure) {
                 LOG.warn("Cannot write the Failed status of DAG {}: {}", key(dag), writeFailure.toString());
             }

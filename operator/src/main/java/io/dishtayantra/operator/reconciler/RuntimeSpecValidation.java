@@ -66,6 +66,11 @@ public final class RuntimeSpecValidation implements SpecValidation {
         }
 
         @Override
+        public boolean shareable(SubscriberSpec subscriber) {
+            return catalog.shareable(subscriber);
+        }
+
+        @Override
         public List<ValidationProblem> checkCalculator(ComponentSpec calculator, String path) {
             if (pluginClass(calculator.getType(), catalog.calculatorTypes())) {
                 return List.of();

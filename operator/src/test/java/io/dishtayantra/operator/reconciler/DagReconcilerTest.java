@@ -123,7 +123,7 @@ class DagReconcilerTest {
                 .isNotNull();
         Role role = client.resources(Role.class).inNamespace(namespace).withName("dishtayantra-runtime").get();
         assertThat(role.getRules().getFirst().getResources()).containsExactly("leases");
-        assertThat(role.getRules().getFirst().getVerbs()).containsExactly("get", "create", "update");
+        assertThat(role.getRules().getFirst().getVerbs()).containsExactly("get", "create", "update", "patch");
         assertThat(client.resources(RoleBinding.class).inNamespace(namespace).withName("dishtayantra-runtime").get())
                 .isNotNull();
 
@@ -149,10 +149,13 @@ class DagReconcilerTest {
         Dag reapplied = TestDags.quoteCleaner(namespace, "steady");
         client.resource(reapplied).update();
         editDag("steady", dag -> dag.getMetadata().getLabels().put("team", "pricing"));
-        // A status-only change by another writer, such as the runtime reporting its active pod.
-        Dag withPods = client.resources(Dag.class).inNamespace(namespace).withName("steady").get();
-        withPods.getStatus().setActivePods(List.of("steady-0"));
-        client.resource(withPods).updateStatus();
+        // The runtime takes its Lease, which changes only the status (activePods).
+        client.resource(new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+                .withNewMetadata().withName("steady").withNamespace(namespace)
+                    .addToLabels(io.dishtayantra.runtime.ha.LeaseNames.DAG_LABEL, "steady").endMetadata()
+                .withNewSpec().withHolderIdentity("steady-0").withLeaseDurationSeconds(600)
+                    .withRenewTime(java.time.ZonedDateTime.now()).endSpec()
+                .build()).create();
         // Force a reconciliation through an owned object's event and wait until it ran.
         double before = operator.metrics().succeededCount();
         client.services().inNamespace(namespace).withName("steady")
@@ -167,7 +170,7 @@ class DagReconcilerTest {
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(first.getMetadata().getResourceVersion());
         Dag afterDag = client.resources(Dag.class).inNamespace(namespace).withName("steady").get();
         assertThat(afterDag.getMetadata().getGeneration()).isEqualTo(1L);
-        assertThat(afterDag.getStatus().getActivePods()).as("status field kept for its other writer")
+        assertThat(afterDag.getStatus().getActivePods()).as("Lease holders in the status")
                 .containsExactly("steady-0");
     }
 

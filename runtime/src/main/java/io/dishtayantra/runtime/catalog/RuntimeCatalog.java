@@ -56,6 +56,15 @@ public final class RuntimeCatalog implements ComponentCatalog {
         return connectors.shareable(scheme);
     }
 
+    @Override
+    public boolean shareable(io.dishtayantra.crd.v1alpha1.SubscriberSpec subscriber) {
+        try {
+            return connectors.shareable(java.net.URI.create(subscriber.getUri()));
+        } catch (IllegalArgumentException | NullPointerException invalid) {
+            return false;
+        }
+    }
+
     /** Checks the type and config; a Java class name is checked by loading the class. */
     @Override
     public List<ValidationProblem> checkCalculator(ComponentSpec calculator, String path) {

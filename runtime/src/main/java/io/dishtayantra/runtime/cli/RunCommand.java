@@ -17,6 +17,9 @@ import io.dishtayantra.runtime.engine.DagSnapshot;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
+import io.dishtayantra.runtime.engine.InvalidDagException;
+import io.dishtayantra.runtime.ha.ClusterSettings;
+import io.dishtayantra.runtime.ha.ElectedDags;
 import io.dishtayantra.runtime.http.HttpSettings;
 import io.dishtayantra.runtime.http.RuntimeHttpServer;
 import io.dishtayantra.runtime.http.api.DagService;
@@ -131,6 +134,18 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
 
+        Optional<ClusterSettings> cluster;
+        try {
+            cluster = ClusterSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException invalidMode) {
+            err.println(invalidMode.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (cluster.isPresent()) {
+            return runElected(services, runnable, cluster.get(), summaryEvery, runFor, err, allValid);
+        }
+
         Engine engine = new Engine(services);
         LoadingState loading = new LoadingState();
         RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
@@ -214,6 +229,66 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return runnable;
+    }
+
+    /**
+     * Runs the DAGs in cluster mode: each is deployed standby and started only while this process
+     * holds one of its Leases. Stopping releases the Leases so that a standby takes over at once.
+     * The HTTP server runs on standbys too, so that their probes and metrics respond.
+     *
+     * <p>NOTE: time windows are not followed here: a DAG starts when its Lease is acquired, and the
+     * operator's TimeWindow handling decides the pod count. Stopping or deleting a DAG through the
+     * HTTP API is not coordinated with the Lease either.
+     */
+    private int runElected(EngineServices services, Map<Dag, Path> runnable, ClusterSettings cluster,
+            Duration summaryEvery, Duration runFor, PrintWriter err, boolean allValid) {
+        Engine engine = new Engine(services);
+        LoadingState loading = new LoadingState();
+        RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
+        ElectedDags elected;
+        try {
+            elected = ElectedDags.start(engine, runnable, cluster);
+        } catch (InvalidDagException | IllegalArgumentException | io.fabric8.kubernetes.client.KubernetesClientException failure) {
+            err.println("Cannot run in cluster mode: " + failure.getMessage());
+            err.flush();
+            engine.shutdown();
+            if (http != null) {
+                http.close();
+            }
+            return 1;
+        }
+        // The watcher suspends again a DAG that a new Lease started, within one poll interval.
+        SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
+        loading.markLoaded();
+        if (http != null) {
+            runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
+        }
+        WindowedRuns noWindows = new WindowedRuns(engine, Clock.systemUTC());
+        Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
+            LOG.info("Stopping every DAG and releasing the Leases");
+            elected.close();
+            engine.shutdown();
+            if (http != null) {
+                http.close();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        // Standby and restarting DAGs are briefly not running, so only time or a signal ends the wait.
+        waitAndReport(engine, noWindows, summaryEvery, runFor, true);
+        if (suspendWatcher != null) {
+            suspendWatcher.close();
+        }
+        elected.close();
+        engine.shutdown();
+        if (http != null) {
+            http.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting; the hook stops the DAGs.
+        }
+        return allValid ? 0 : 1;
     }
 
     private int startAll(Engine engine, WindowedRuns windowed, Map<Dag, Path> runnable, PrintWriter err) {

@@ -29,6 +29,15 @@ public interface ConnectorKind {
     }
 
     /**
+     * Returns whether several active instances of a DAG can share a subscriber of this URI: each event
+     * reaches one instance (consumer groups, competing consumers), not every instance. Kinds
+     * whose URI forms differ in this, such as a queue and a broadcast channel, override it.
+     */
+    default boolean shareable(URI uri) {
+        return shareable();
+    }
+
+    /**
      * Checks a URI and config without connecting.
      *
      * @param asSubscriber true for a subscriber, false for a publisher

@@ -65,6 +65,12 @@ public final class ConnectorRegistry {
         return kind != null && kind.shareable();
     }
 
+    /** Returns whether a subscriber of this URI may be shared by several active instances; false for unknown schemes. */
+    public boolean shareable(URI uri) {
+        ConnectorKind kind = uri.getScheme() == null ? null : kinds.get(uri.getScheme());
+        return kind != null && kind.shareable(uri);
+    }
+
     /** Creates an unstarted subscriber. */
     public Subscriber createSubscriber(URI uri, Map<String, Object> config) throws Exception {
         return kindFor(uri).createSubscriber(uri, config);

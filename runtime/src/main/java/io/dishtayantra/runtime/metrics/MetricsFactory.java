@@ -5,7 +5,10 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** Provides the metrics registry of the HTTP server, with the engine's collector, closed with the server. */
+/**
+ * Provides the metrics registry of the HTTP server, with the engine's collector and the Lease
+ * roles, closed with the server.
+ */
 @Factory
 public class MetricsFactory {
 
@@ -14,6 +17,7 @@ public class MetricsFactory {
     RuntimeMetrics runtimeMetrics(Engine engine) {
         RuntimeMetrics metrics = new RuntimeMetrics();
         metrics.register(new DagMetricsCollector(engine));
+        metrics.register(new InstanceRoleCollector());
         return metrics;
     }
 }

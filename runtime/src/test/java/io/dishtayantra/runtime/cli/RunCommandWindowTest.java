@@ -53,7 +53,7 @@ class RunCommandWindowTest {
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         write(clock(now.minusHours(2)), clock(now.plusHours(2)), "desk-hours");
 
-        CommandRunner result = CommandRunner.run(new RunCommand(), "--stop-after", "2s", folder.toString());
+        CommandRunner result = CommandRunner.run(new RunCommand(), "--no-http", "--stop-after", "2s", folder.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(ticksWritten()).isPositive();
@@ -64,7 +64,7 @@ class RunCommandWindowTest {
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         write(clock(now.plusHours(3)), clock(now.plusHours(5)), "desk-hours");
 
-        CommandRunner result = CommandRunner.run(new RunCommand(), "--stop-after", "2s", folder.toString());
+        CommandRunner result = CommandRunner.run(new RunCommand(), "--no-http", "--stop-after", "2s", folder.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(ticksWritten()).isZero();
@@ -84,7 +84,7 @@ class RunCommandWindowTest {
                     - {name: tick, type: Metronome, interval: 100ms, publishers: [out]}
                 """.replace("START", clock(now.plusHours(3))).replace("END", clock(now.plusHours(5))));
 
-        CommandRunner result = CommandRunner.run(new RunCommand(), "--stop-after", "2s", folder.toString());
+        CommandRunner result = CommandRunner.run(new RunCommand(), "--no-http", "--stop-after", "2s", folder.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(ticksWritten()).isZero();
@@ -95,7 +95,7 @@ class RunCommandWindowTest {
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         write(clock(now.minusHours(2)), clock(now.plusHours(2)), "night-hours");
 
-        CommandRunner result = CommandRunner.run(new RunCommand(), "--stop-after", "1s", folder.toString());
+        CommandRunner result = CommandRunner.run(new RunCommand(), "--no-http", "--stop-after", "1s", folder.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("spec.timeWindowRef (night-hours)").contains("TimeWindow not found");

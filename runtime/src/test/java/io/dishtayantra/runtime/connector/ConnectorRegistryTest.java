@@ -14,7 +14,8 @@ class ConnectorRegistryTest {
     @Test
     void builtInSchemesAreFound() {
         assertThat(registry.schemes()).contains("mem", "file", "metronome");
-        assertThat(registry.shareable("metronome")).isTrue();
+        assertThat(registry.shareable("kafka")).isTrue();
+        assertThat(registry.shareable("metronome")).isFalse();
         assertThat(registry.shareable("mem")).isFalse();
     }
 

@@ -103,7 +103,7 @@ class DagWindowTargetTest {
     void suspendsAtCloseAndResumesWithNothingLost() throws Exception {
         Dag dag = relay("session", false);
         MemQueues.Collector out = collect("mem://queue/session-out");
-        WindowController controller = follow(dag, window("08:00", "16:30", null, null), clockAt("2026-12-07T16:29:58.500"));
+        WindowController controller = follow(dag, window("08:00", "16:30", null, null), clockAt("2026-12-07T16:29:50"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> state("session") == DagState.RUNNING);
         MemQueues.publish("mem://queue/session-in", events(0, 100));
@@ -140,7 +140,7 @@ class DagWindowTargetTest {
         Dag dag = relay("stopper", false);
         MemQueues.Collector out = collect("mem://queue/stopper-out");
         WindowController controller = follow(dag, window("08:00", "16:30", "Stop", null),
-                clockAt("2026-12-07T16:29:58.500"));
+                clockAt("2026-12-07T16:29:50"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> state("stopper") == DagState.RUNNING);
         DagInstance first = engine.get("stopper").orElseThrow();

@@ -27,10 +27,13 @@ public final class MetronomeConnectorKind implements ConnectorKind {
         return Set.of("metronome");
     }
 
-    /** Every instance ticks on its own, so several active instances may each run one. */
+    /**
+     * Not shareable: every active instance would tick on its own, so P instances would emit P
+     * ticks per interval.
+     */
     @Override
     public boolean shareable() {
-        return true;
+        return false;
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * {@code redis://list/NAME} (reliable queue), {@code redis://channel/NAME} (pub/sub) and
- * {@code redis://stream/NAME} (consumer groups). Not shareable as a whole: two instances on one
- * channel would both receive every message.
+ * {@code redis://stream/NAME} (consumer groups). Lists and streams are shareable, because each
+ * entry goes to one consumer; channels are not, because every subscriber receives every message.
  */
 public final class RedisConnectorKind implements ConnectorKind {
 
@@ -36,6 +36,12 @@ public final class RedisConnectorKind implements ConnectorKind {
     public Publisher createPublisher(URI uri, Map<String, Object> config) {
         check(uri, config);
         return new RedisPublisher(uri);
+    }
+
+    @Override
+    public boolean shareable(URI uri) {
+        String kind = uri.getHost() != null ? uri.getHost() : uri.getAuthority();
+        return "list".equals(kind) || "stream".equals(kind);
     }
 
     @Override
