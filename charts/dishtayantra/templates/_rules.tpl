@@ -13,6 +13,7 @@ or when a rule here was not needed; keep this list to what the operator's code c
   deleted when the DAG stops being a template. The Role lets the CronJob's pods list and create
   DAGs, which the operator may grant because it holds both verbs itself.
 - Events: get to find a repeat, create, update its count.
+- Leases: list and watch the runtime pods' Leases (labelled with their DAG) for status.activePods.
 */}}
 {{- define "dishtayantra.operatorRules" -}}
 - apiGroups: ["dishtayantra.io"]
@@ -45,6 +46,9 @@ or when a rule here was not needed; keep this list to what the operator's code c
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["get", "create", "update"]
+- apiGroups: ["coordination.k8s.io"]
+  resources: ["leases"]
+  verbs: ["list", "watch"]
 {{- if eq (include "dishtayantra.operatorManagesRuntimeRbac" .) "true" }}
 {{- /*
 The operator also creates the runtime's ServiceAccount, Role and RoleBinding where DAGs appear,
@@ -57,11 +61,15 @@ controllers' leader Leases. Set operator.watchNamespaces to avoid it.
 {{- end }}
 {{- end }}
 
-{{/* Rules of a DAG's runtime pods in their namespace: the Lease that picks the active pod. */}}
+{{/*
+Rules of a DAG's runtime pods in their namespace: the Leases that pick the active pods (fabric8's
+leader election renews with a patch). RuntimeRbacTest keeps them equal to the Role the operator
+creates in the all-namespaces mode.
+*/}}
 {{- define "dishtayantra.runtimeRules" -}}
 - apiGroups: ["coordination.k8s.io"]
   resources: ["leases"]
-  verbs: ["get", "create", "update"]
+  verbs: ["get", "create", "update", "patch"]
 {{- end }}
 
 {{/*

@@ -54,9 +54,10 @@ class RbacLayoutTest {
         Role namespaceRole = named(HelmChart.templateAsObjects(ChartScenario.WATCH_NAMESPACES.chartValues()),
                 Role.class, OPERATOR_ROLE).get(0);
 
-        assertThat(resources(clusterRole.getRules())).as("runtime Role rules the operator must hold to grant them")
-                .contains("leases");
-        assertThat(resources(namespaceRole.getRules())).doesNotContain("leases");
+        assertThat(leaseVerbs(clusterRole.getRules())).as("runtime Role rules the operator must hold to grant them")
+                .contains("create", "update", "patch");
+        assertThat(leaseVerbs(namespaceRole.getRules())).as("Lease verbs in a watched namespace")
+                .containsExactlyInAnyOrder("list", "watch");
     }
 
     @Test
@@ -139,8 +140,11 @@ class RbacLayoutTest {
                 .toList();
     }
 
-    private static List<String> resources(List<PolicyRule> rules) {
-        return rules.stream().flatMap(rule -> rule.getResources().stream()).toList();
+    private static List<String> leaseVerbs(List<PolicyRule> rules) {
+        return rules.stream()
+                .filter(rule -> rule.getResources().contains("leases"))
+                .flatMap(rule -> rule.getVerbs().stream())
+                .toList();
     }
 
     private static <T extends HasMetadata> List<T> named(List<HasMetadata> objects, Class<T> type, String name) {
