@@ -1,6 +1,9 @@
 package io.dishtayantra.charts;
 
 import io.dishtayantra.operator.model.RuntimeRbacModel;
+import io.dishtayantra.runtime.ha.InstanceLifecycle;
+import io.dishtayantra.runtime.ha.LeaseCoordinator;
+import io.dishtayantra.runtime.ha.LeaseTimings;
 import io.dishtayantra.runtime.http.security.AccessDecision;
 import io.dishtayantra.runtime.http.security.KubernetesAccessControl;
 import io.dishtayantra.runtime.http.security.Permission;
@@ -15,19 +18,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The runtime's ServiceAccount may make the API requests the runtime's code makes: its HTTP API's
- * access control is run against a recording mock API server, and the requests are checked against
- * the chart's RBAC in both namespace modes. The runtime's Role in the chart is compared with the
- * one the operator creates, so both modes grant the same.
+ * access control and its Lease coordinator run against a recording mock API server, and the
+ * requests are checked against the chart's RBAC in both namespace modes. The runtime's Role in
+ * the chart is compared with the one the operator creates, so both modes grant the same.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuntimeRbacTest {
@@ -57,14 +63,41 @@ class RuntimeRbacTest {
                 assertThat(read.allowed()).as("read decision: " + read.message()).isTrue();
                 assertThat(admin.allowed()).as("admin decision: " + admin.message()).isTrue();
             }
+            recordLeaseElection(api);
             requests = api.requests();
         }
     }
 
+    /** Runs the runtime's Lease coordinator until it is active and has renewed its Lease once. */
+    private static void recordLeaseElection(RecordingApiServer api) {
+        List<Integer> activations = new CopyOnWriteArrayList<>();
+        InstanceLifecycle lifecycle = new InstanceLifecycle() {
+            @Override
+            public void activate(int index) {
+                activations.add(index);
+            }
+
+            @Override
+            public void deactivate(String reason) {
+                activations.clear();
+            }
+        };
+        LeaseTimings timings = new LeaseTimings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(500));
+        try (KubernetesClient runtimeClient = api.newClient();
+                LeaseCoordinator coordinator = new LeaseCoordinator(runtimeClient, "quotes", NAMESPACE, "quotes-0",
+                        timings, () -> 1, lifecycle)) {
+            coordinator.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !activations.isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.requests().stream()
+                    .anyMatch(request -> "leases".equals(request.resource()) && request.verb().equals("patch")));
+        }
+    }
+
     @Test
-    void sessionReviewedTokenAndAccess() {
-        assertThat(RequiredPermissions.of(requests)).containsExactlyInAnyOrder(
-                "create authentication.k8s.io/tokenreviews", "create authorization.k8s.io/subjectaccessreviews");
+    void sessionReviewedTokensAndHeldLeases() {
+        assertThat(RequiredPermissions.of(requests)).contains(
+                "create authentication.k8s.io/tokenreviews", "create authorization.k8s.io/subjectaccessreviews",
+                "create coordination.k8s.io/leases", "patch coordination.k8s.io/leases");
     }
 
     @Test
