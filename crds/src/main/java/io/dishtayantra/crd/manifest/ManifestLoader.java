@@ -1,5 +1,6 @@
 package io.dishtayantra.crd.manifest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -11,9 +12,12 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dishtayantra.crd.v1alpha1.Dag;
+import io.dishtayantra.crd.v1alpha1.DagSpec;
 import io.dishtayantra.crd.v1alpha1.TimeWindow;
+import io.dishtayantra.crd.v1alpha1.TimeWindowSpec;
 import io.dishtayantra.crd.validation.ValidationProblem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -32,7 +36,8 @@ import java.util.stream.Stream;
  */
 public final class ManifestLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
@@ -75,12 +80,30 @@ public final class ManifestLoader {
                 }
                 index++;
             }
+        } catch (JsonParseException e) {
+            String duplicate = duplicateKey(e);
+            String message = duplicate != null ? duplicate : e.getOriginalMessage();
+            String path = duplicate != null ? ProblemCollector.pathOf(e.getProcessor().getParsingContext()) : "";
+            documents.add(new ManifestDocument(source, index, null, List.of(new ValidationProblem(
+                    path, null, duplicate != null ? message : "The file is not valid YAML or JSON: " + message))));
         } catch (IOException | RuntimeException e) {
             String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             documents.add(new ManifestDocument(source, index, null, List.of(new ValidationProblem(
                     "", null, "The file is not valid YAML or JSON: " + message))));
         }
         return documents;
+    }
+
+    /** Returns the message for a key given twice in one object, or null for other parse errors. */
+    private static String duplicateKey(JsonParseException e) {
+        String original = e.getOriginalMessage();
+        if (original == null || !original.startsWith("Duplicate field '")) {
+            return null;
+        }
+        String key = original.substring("Duplicate field '".length(), original.lastIndexOf('\''));
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        return "The key '" + key + "' is given twice" + line + "; keep one of them, because only one value can"
+                + " be used.";
     }
 
     private ManifestDocument convert(JsonNode tree, Path source, int index) {
@@ -105,6 +128,11 @@ public final class ManifestLoader {
         if (!Dag.API_VERSION.equals(apiVersion)) {
             problems.add(new ValidationProblem("apiVersion", apiVersion.isEmpty() ? null : apiVersion,
                     "The apiVersion must be " + Dag.API_VERSION + "."));
+        }
+        JsonNode spec = tree.get("spec");
+        if (spec instanceof ObjectNode specObject) {
+            Class<?> specType = type == Dag.class ? DagSpec.class : TimeWindowSpec.class;
+            new ModelTypeCheck(YAML, problems).checkObject(specObject, YAML.constructType(specType), "spec");
         }
         try {
             HasMetadata resource = YAML.readerFor(type)
@@ -160,7 +188,7 @@ public final class ManifestLoader {
         public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType,
                 String valueToConvert, String failureMsg) {
             problems.add(new ValidationProblem(pathOf(context.getParser().getParsingContext()), valueToConvert,
-                    "Expected a " + targetType.getSimpleName().toLowerCase() + " here."));
+                    "Expected " + describe(targetType) + " here."));
             return null;
         }
 
@@ -181,10 +209,13 @@ public final class ManifestLoader {
             if (java.util.Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
                 return "an object";
             }
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+                return "a whole number";
+            }
             return "a " + type.getSimpleName().toLowerCase();
         }
 
-        private static String pathOf(JsonStreamContext context) {
+        static String pathOf(JsonStreamContext context) {
             List<String> parts = new ArrayList<>();
             for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
                 if (at.inArray()) {

@@ -13,20 +13,29 @@ public final class Durations {
     private static final Pattern WHOLE = Pattern.compile("^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h|d))+$");
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
 
+    /**
+     * The maximum duration: the most nanoseconds a {@code long} holds, about 292 years.
+     * Longer values would overflow {@link Duration#toNanos()} where the runtime schedules them.
+     */
+    public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
+
+    /** {@link #MAX} as written in messages. */
+    public static final String MAX_TEXT = "2562047h (about 292 years)";
+
     private Durations() {
     }
 
     /**
      * Parses a duration.
      *
-     * @throws IllegalArgumentException naming the text when it is not a duration
+     * @throws IllegalArgumentException naming the text when it is not a duration or is longer than {@link #MAX}
      */
     public static Duration parse(String text) {
         if (text == null || !WHOLE.matcher(text.trim()).matches()) {
             throw new IllegalArgumentException("invalid duration '" + text
                     + "'; write a number and a unit such as 500ms, 10s, 2m or 1h30m");
         }
-        Duration total = Duration.ZERO;
+        long totalNanos = 0;
         Matcher part = PART.matcher(text.trim());
         while (part.find()) {
             double amount = Double.parseDouble(part.group(1));
@@ -40,14 +49,30 @@ public final class Durations {
                 case "d" -> 86_400_000_000_000L;
                 default -> throw new IllegalStateException("unit " + part.group(2));
             };
-            total = total.plusNanos(Math.round(amount * nanosPerUnit));
+            double nanos = amount * nanosPerUnit;
+            try {
+                if (nanos >= Long.MAX_VALUE) {
+                    throw new ArithmeticException("overflow");
+                }
+                totalNanos = Math.addExact(totalNanos, Math.round(nanos));
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("duration '" + text + "' is too long; write at most " + MAX_TEXT);
+            }
         }
-        return total;
+        return Duration.ofNanos(totalNanos);
     }
 
-    /** Whether the text parses as a duration. */
+    /** Returns whether the text parses as a duration no longer than {@link #MAX}. */
     public static boolean isValid(String text) {
-        return text != null && WHOLE.matcher(text.trim()).matches();
+        if (text == null || !WHOLE.matcher(text.trim()).matches()) {
+            return false;
+        }
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Formats a duration the way {@link #parse} reads it, such as {@code 1h30m} or {@code 250ms}. */

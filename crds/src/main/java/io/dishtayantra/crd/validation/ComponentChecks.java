@@ -124,8 +124,10 @@ final class ComponentChecks {
             String name = checkName(spec.getName(), path, noun, firstPaths);
             String type = spec.getType();
             if (type == null || type.isBlank()) {
+                String nullHint = types.contains("Null") ? " YAML reads an unquoted Null as null, so for the Null type"
+                        + " write it quoted: type: \"Null\"." : "";
                 problems.add(new ValidationProblem(path + ".type", null, "A " + noun + " needs a type: one of "
-                        + String.join(", ", new TreeSet<>(types)) + ", or a fully qualified Java class name."));
+                        + String.join(", ", new TreeSet<>(types)) + ", or a fully qualified Java class name." + nullHint));
             } else if (types.contains(type) || CLASS_NAME.matcher(type).matches()) {
                 problems.addAll(configCheck.apply(spec, path));
             } else {

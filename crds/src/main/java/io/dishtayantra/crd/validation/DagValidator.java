@@ -55,6 +55,7 @@ public final class DagValidator {
                     + " under spec."));
             return new ValidationReport(name, problems);
         }
+        ListLimits.check(spec, "spec", problems);
         ComponentChecks components = new ComponentChecks(catalog, problems);
         components.checkSubscribers(spec.getSubscribers());
         components.checkPublishers(spec.getPublishers());
@@ -195,7 +196,7 @@ public final class DagValidator {
         String value = text == null ? defaultValue : text;
         if (!Durations.isValid(value)) {
             problems.add(new ValidationProblem(path, value, "Invalid duration; write a number and a unit such as"
-                    + " 500ms, 10s, 2m or 1h30m."));
+                    + " 500ms, 10s, 2m or 1h30m, at most " + Durations.MAX_TEXT + "."));
             return null;
         }
         Duration parsed = Durations.parse(value);

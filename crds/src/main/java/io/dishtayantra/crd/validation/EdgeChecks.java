@@ -73,8 +73,9 @@ final class EdgeChecks {
             return true;
         }
         problems.add(new ValidationProblem(path, name, "No node is named '" + name + "'."
-                + Suggestions.didYouMean(name, nodes.nodeTypes.keySet()) + " Nodes:"
-                + NodeChecks.available(nodes.nodeTypes.keySet()).substring(1) + "."));
+                + Suggestions.didYouMean(name, nodes.nodeTypes.keySet())
+                + (nodes.nodeTypes.isEmpty() ? " No node is declared."
+                        : " Nodes: " + String.join(", ", nodes.nodeTypes.keySet()) + ".")));
         return false;
     }
 

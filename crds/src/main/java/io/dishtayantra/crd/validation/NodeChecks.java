@@ -173,15 +173,15 @@ final class NodeChecks {
         }
         unresolvedKinds.add(noun);
         problems.add(new ValidationProblem(path, name, "No " + noun + " is named '" + name + "'."
-                + Suggestions.didYouMean(name, known) + " Declare it in spec." + noun + "s or name one of"
-                + available(known) + "."));
+                + Suggestions.didYouMean(name, known) + " Declare it in spec." + noun + "s"
+                + (known.isEmpty() ? "" : " or name one of" + available(known)) + "."));
         return false;
     }
 
     private void checkInterval(String interval, String path) {
         if (!Durations.isValid(interval)) {
             problems.add(new ValidationProblem(path, interval, "Invalid interval; write a number and a unit such as"
-                    + " 500ms, 10s, 2m or 1h30m."));
+                    + " 500ms, 10s, 2m or 1h30m, at most " + Durations.MAX_TEXT + "."));
         } else if (Durations.parse(interval).compareTo(Duration.ofMillis(1)) < 0) {
             problems.add(new ValidationProblem(path, interval, "The interval must be at least 1ms."));
         }

@@ -72,7 +72,7 @@ final class WindowFields {
         if (end != null && duration != null) {
             problems.add(new ValidationProblem(prefix + ".duration", duration,
                     "set either end or duration, not both"));
-            return;
+            // Each value is still checked, so that fixing this one problem does not reveal others.
         }
         if (end == null && duration == null) {
             problems.add(new ValidationProblem(prefix + ".end", null,
@@ -86,9 +86,10 @@ final class WindowFields {
                         "end equals start, so the window would never close; leave out the window for a DAG "
                                 + "that always runs, or set an end before start to cross midnight"));
             }
-            return;
         }
-        checkPositiveDuration(duration, prefix + ".duration", problems);
+        if (duration != null) {
+            checkPositiveDuration(duration, prefix + ".duration", problems);
+        }
     }
 
     private static void checkDays(List<String> days, String path, List<ValidationProblem> problems) {
@@ -144,7 +145,8 @@ final class WindowFields {
     private static void checkPositiveDuration(String text, String path, List<ValidationProblem> problems) {
         if (!Durations.isValid(text)) {
             problems.add(new ValidationProblem(path, text,
-                    "invalid duration; write a number and a unit such as 90m, 8h or 1h30m"));
+                    "invalid duration; write a number and a unit such as 90m, 8h or 1h30m, at most "
+                            + Durations.MAX_TEXT));
             return;
         }
         Duration duration = Durations.parse(text);

@@ -39,4 +39,25 @@ class ConnectorUriTest {
     void relativeFileUriKeepsScheme() {
         assertThat(ConnectorUri.parse("file://data/trades.jsonl", KNOWN).scheme()).isEqualTo("file");
     }
+
+    @Test
+    void pathWithoutSchemeSuggestsFile() {
+        ConnectorUri uri = ConnectorUri.parse("data/in.jsonl", KNOWN);
+
+        assertThat(uri.valid()).isFalse();
+        assertThat(uri.error()).contains("file://data/in.jsonl").doesNotContain("mem://");
+    }
+
+    @Test
+    void spaceErrorSaysHowToWriteIt() {
+        assertThat(ConnectorUri.parse("file://out/my file.jsonl", KNOWN).error()).contains("write each space as %20");
+    }
+
+    @Test
+    void emptyPathIsNamedAsMissing() {
+        String error = ConnectorUri.parse("file://", KNOWN).error();
+
+        assertThat(error).contains("nothing after file://");
+        assertThat(error).doesNotContain("Percent-encode");
+    }
 }

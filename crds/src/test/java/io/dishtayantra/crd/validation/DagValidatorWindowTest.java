@@ -71,4 +71,40 @@ class DagValidatorWindowTest {
 
         assertThat(paths(yaml)).containsExactly("spec.timeZone", "spec.duration");
     }
+
+    /** Window values that are all wrong: each is reported with its path. */
+    private static final String BAD_WINDOW = "{timeZone: Mars/Olympus, start: \"25:00\", end: \"8:00\", duration: 2h,"
+            + " days: [Mon, Funday], excludeDates: [\"2026-02-30\"], outside: Pause, warmUp: 2x,"
+            + " autoClone: {enabled: true, keep: -1}}";
+
+    private static final List<String> BAD_WINDOW_PATHS = List.of("timeZone", "start", "end", "days[1]",
+            "excludeDates[0]", "outside", "warmUp", "autoClone.keep");
+
+    @Test
+    void badTimeWindowResourceIsReported() {
+        String yaml = """
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: TimeWindow
+                metadata: {name: tw}
+                spec: WINDOW
+                """.replace("WINDOW", BAD_WINDOW);
+
+        List<String> paths = paths(yaml);
+
+        for (String path : BAD_WINDOW_PATHS) {
+            assertThat(paths).as("problem paths").contains("spec." + path);
+        }
+        assertThat(paths).as("end and duration both set").containsAnyOf("spec.duration", "spec.end");
+    }
+
+    @Test
+    void badEmbeddedWindowIsReported() {
+        List<String> paths = paths(DAG + "  timeWindow: " + BAD_WINDOW + "\n");
+
+        for (String path : BAD_WINDOW_PATHS) {
+            assertThat(paths).as("problem paths").contains("spec.timeWindow." + path);
+        }
+        assertThat(paths).as("end and duration both set")
+                .containsAnyOf("spec.timeWindow.duration", "spec.timeWindow.end");
+    }
 }

@@ -1,7 +1,9 @@
 package io.dishtayantra.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dishtayantra.crd.manifest.ManifestDocument;
 import io.dishtayantra.crd.manifest.ManifestLoader;
 import io.dishtayantra.crd.validation.ComponentCatalog;
@@ -37,6 +39,10 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:converted completely", "1:something was not converted or needs edits", "2:usage error"})
 public final class ConvertCommand implements Callable<Integer> {
+
+    /** Reads original DAGs; a key given twice in one object is an error rather than last-wins. */
+    private static final ObjectMapper ORIGINAL_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @Parameters(arity = "1..*", paramLabel = "ORIGINAL.json", description = "DAG files of the original format.")
     private List<Path> inputs = new ArrayList<>();
@@ -120,7 +126,7 @@ public final class ConvertCommand implements Callable<Integer> {
             PrintWriter err) {
         JsonNode original;
         try {
-            original = new ObjectMapper().readTree(input.toFile());
+            original = ORIGINAL_JSON.readTree(input.toFile());
         } catch (IOException e) {
             err.println(input + ": not valid JSON: " + e.getMessage());
             return null;
@@ -129,8 +135,17 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println(input + ": expected a JSON object with name, nodes and edges.");
             return null;
         }
-        Conversion conversion = converter.convert(original);
-        List<ValidationProblem> problems = validate(conversion, input, catalog);
+        Conversion conversion;
+        List<ValidationProblem> problems;
+        try {
+            conversion = converter.convert(original);
+            problems = validate(conversion, input, catalog);
+        } catch (RuntimeException e) {
+            // A value the converter does not expect must cost this file only, not the whole batch.
+            err.println(input + ": not converted: the converter failed on this file (" + e
+                    + "); convert it by hand and report the input that caused this.");
+            return null;
+        }
         for (String line : conversion.notConverted()) {
             err.println(input + ": not converted: " + line);
         }

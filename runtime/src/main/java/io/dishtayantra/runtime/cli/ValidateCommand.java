@@ -71,6 +71,11 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             try {
                 List<ManifestDocument> found = new ManifestLoader().load(path);
+                if (found.isEmpty() && !Files.isDirectory(path)) {
+                    err.println("validate: " + path + " contains no document; write a manifest with apiVersion, kind,"
+                            + " metadata and spec.");
+                    return 2;
+                }
                 if (found.isEmpty()) {
                     err.println("validate: " + path + " contains no manifest (.yaml, .yml or .json).");
                     return 2;

@@ -198,7 +198,8 @@ public final class ConfigReader {
             return defaultValue;
         }
         if (!(value instanceof String text) || !Durations.isValid(text)) {
-            problem(key, value, "Expected a duration such as 500ms, 10s or 2m.");
+            problem(key, value, "Expected a duration such as 500ms, 10s or 2m, at most "
+                    + Durations.MAX_TEXT + ".");
             return defaultValue;
         }
         Duration duration = Durations.parse(text);

@@ -81,40 +81,56 @@ final class LegacyComponentConverter {
      */
     ObjectNode connector(JsonNode original, String path, boolean subscriber) {
         ObjectNode converted = JsonNodeFactory.instance.objectNode();
-        converted.put("name", original.path("name").asText(null));
+        converted.put("name", LegacyNames.text(original, "name", path + ".name", notConverted));
 
-        JsonNode config = original.path("config");
+        JsonNode config = LegacyNames.object(original, "config", path + ".config", notConverted);
         String uriKey = subscriber ? "source" : "destination";
-        String uri = convertUri(config.path(uriKey).asText(null), path);
+        String uriPath = path + ".config." + uriKey;
+        String uri = convertUri(LegacyNames.text(config, uriKey, uriPath, notConverted), path);
         if (uri != null) {
             converted.put("uri", uri);
-        } else {
-            notConverted.add(path + ".config." + uriKey + ": missing; give the " + (subscriber ? "subscriber" : "publisher")
-                    + " a uri.");
+        } else if (!config.hasNonNull(uriKey)) {
+            notConverted.add(uriPath + ": missing; give the " + (subscriber ? "subscriber" : "publisher") + " a uri.");
         }
 
-        String scheme = uri == null ? null : ConnectorUri.parse(uri, catalog.schemes()).scheme();
+        ConnectorUri parsed = uri == null ? null : ConnectorUri.parse(uri, catalog.schemes());
+        String scheme = parsed == null ? null : parsed.scheme();
+        if (parsed != null) {
+            if (!parsed.valid()) {
+                notConverted.add(uriPath + " = " + LegacyNames.compact(config.get(uriKey)) + ": " + parsed.error()
+                        + " The uri is kept as written so that it can be fixed.");
+            }
+        }
         ObjectNode newConfig = JsonNodeFactory.instance.objectNode();
-        Map<String, Rename> renames = CONNECTOR_KEYS.getOrDefault(scheme, Map.of());
+        Map<String, Rename> renames = scheme == null ? Map.of() : CONNECTOR_KEYS.getOrDefault(scheme, Map.of());
         config.fields().forEachRemaining(field -> {
             String key = field.getKey();
             String keyPath = path + ".config." + key;
             if (key.equals(uriKey)) {
                 return;
             }
-            if (key.equals("max_depth") && subscriber && field.getValue().canConvertToInt()) {
-                converted.put("maxDepth", field.getValue().asInt());
+            if (key.equals("max_depth") && subscriber) {
+                JsonNode depth = field.getValue();
+                if (depth.isIntegralNumber() && depth.canConvertToInt()) {
+                    converted.put("maxDepth", depth.asInt());
+                } else {
+                    notConverted.add(keyPath + " = " + LegacyNames.compact(depth) + ": not a whole number of events;"
+                            + " set maxDepth by hand.");
+                }
             } else if (renames.containsKey(key)) {
                 Rename rename = renames.get(key);
                 if (rename.seconds()) {
-                    newConfig.put(rename.key(), LegacyNames.seconds(field.getValue()));
+                    String duration = LegacyNames.seconds(field.getValue(), keyPath, notConverted);
+                    if (duration != null) {
+                        newConfig.put(rename.key(), duration);
+                    }
                 } else {
                     newConfig.set(rename.key(), field.getValue().deepCopy());
                 }
             } else if (CONNECTOR_KEYS_WITHOUT_EQUIVALENT.containsKey(key)) {
                 notConverted.add(keyPath + " = " + LegacyNames.compact(field.getValue()) + ": no equivalent, because "
                         + CONNECTOR_KEYS_WITHOUT_EQUIVALENT.get(key) + ".");
-            } else if (CONNECTOR_KEYS.containsKey(scheme)) {
+            } else if (scheme != null && CONNECTOR_KEYS.containsKey(scheme)) {
                 notConverted.add(keyPath + " = " + LegacyNames.compact(field.getValue()) + ": the " + scheme
                         + " connector has no such setting; see docs/manifest.md for its settings.");
             } else {
@@ -178,11 +194,12 @@ final class LegacyComponentConverter {
     private ObjectNode component(JsonNode original, String path, Map<String, String> legacyTypes, Set<String> types,
             String noun) {
         ObjectNode converted = JsonNodeFactory.instance.objectNode();
-        converted.put("name", original.path("name").asText(null));
-        String type = original.path("type").asText("");
-        JsonNode config = original.path("config");
+        converted.put("name", LegacyNames.text(original, "name", path + ".name", notConverted));
+        String typeText = LegacyNames.text(original, "type", path + ".type", notConverted);
+        String type = typeText == null ? "" : typeText;
+        JsonNode config = LegacyNames.object(original, "config", path + ".config", notConverted);
         String simpleName = type.contains(".") ? type.substring(type.lastIndexOf('.') + 1) : type;
-        String javaClass = config.path("java_class").asText(null);
+        String javaClass = LegacyNames.text(config, "java_class", path + ".config.java_class", notConverted);
 
         String newType;
         if (javaClass != null) {
@@ -207,7 +224,7 @@ final class LegacyComponentConverter {
         ObjectNode newConfig = JsonNodeFactory.instance.objectNode();
         config.fields().forEachRemaining(field -> {
             String key = field.getKey();
-            if (javaClass != null && key.equals("java_class")) {
+            if (key.equals("java_class") && (javaClass != null || !field.getValue().isNull())) {
                 return;
             }
             if (Set.of("cpp_class", "cpp_module", "rust_class").contains(key)) {

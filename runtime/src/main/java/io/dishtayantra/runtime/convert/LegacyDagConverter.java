@@ -79,16 +79,25 @@ public final class LegacyDagConverter {
         String dagName = metadata(original, manifest.putObject("metadata"), notConverted);
         ObjectNode spec = manifest.putObject("spec");
 
-        convertList(original, "subscribers", spec, item -> components.connector(item.value(), item.path(), true));
-        convertList(original, "publishers", spec, item -> components.connector(item.value(), item.path(), false));
-        convertList(original, "calculators", spec, item -> components.calculator(item.value(), item.path()));
-        convertList(original, "transformers", spec, item -> components.transformer(item.value(), item.path()));
+        convertList(original, "subscribers", spec, notConverted,
+                item -> components.connector(item.value(), item.path(), true));
+        convertList(original, "publishers", spec, notConverted,
+                item -> components.connector(item.value(), item.path(), false));
+        convertList(original, "calculators", spec, notConverted,
+                item -> components.calculator(item.value(), item.path()));
+        convertList(original, "transformers", spec, notConverted,
+                item -> components.transformer(item.value(), item.path()));
 
         Set<String> declaredTransformers = names(original.path("transformers"));
         Set<String> leftOutNodes = new HashSet<>();
         ArrayNode nodes = spec.putArray("nodes");
-        JsonNode originalNodes = original.path("nodes");
+        JsonNode originalNodes = LegacyNames.list(original, "nodes", "nodes", notConverted);
         for (int i = 0; i < originalNodes.size(); i++) {
+            if (!originalNodes.get(i).isObject()) {
+                notConverted.add("nodes[" + i + "] = " + LegacyNames.compact(originalNodes.get(i))
+                        + ": expected an object, so it was not converted.");
+                continue;
+            }
             ObjectNode node = node(originalNodes.get(i), "nodes[" + i + "]", declaredTransformers, components,
                     notConverted, behaviourChanges);
             if (node != null) {
@@ -98,8 +107,13 @@ public final class LegacyDagConverter {
             }
         }
         ArrayNode edges = spec.putArray("edges");
-        JsonNode originalEdges = original.path("edges");
+        JsonNode originalEdges = LegacyNames.list(original, "edges", "edges", notConverted);
         for (int i = 0; i < originalEdges.size(); i++) {
+            if (!originalEdges.get(i).isObject()) {
+                notConverted.add("edges[" + i + "] = " + LegacyNames.compact(originalEdges.get(i))
+                        + ": expected an object, so it was not converted.");
+                continue;
+            }
             ObjectNode edge = edge(originalEdges.get(i), "edges[" + i + "]", leftOutNodes, declaredTransformers,
                     components, notConverted);
             if (edge != null) {
@@ -112,7 +126,8 @@ public final class LegacyDagConverter {
     }
 
     private static String metadata(JsonNode original, ObjectNode metadata, List<String> notConverted) {
-        String originalName = original.path("name").asText("");
+        String nameText = LegacyNames.text(original, "name", "name", notConverted);
+        String originalName = nameText == null ? "" : nameText;
         String name = LegacyNames.dagName(originalName);
         metadata.put("name", name);
         if (originalName.isEmpty()) {
@@ -122,10 +137,11 @@ public final class LegacyDagConverter {
             annotations.put("dishtayantra.io/original-name", originalName);
         }
         for (String key : List.of("description", "version")) {
-            if (original.hasNonNull(key)) {
+            String value = LegacyNames.text(original, key, key, notConverted);
+            if (value != null) {
                 ObjectNode annotations = metadata.has("annotations") ? (ObjectNode) metadata.get("annotations")
                         : metadata.putObject("annotations");
-                annotations.put("dishtayantra.io/" + key, original.get(key).asText());
+                annotations.put("dishtayantra.io/" + key, value);
             }
         }
         return name;
@@ -134,22 +150,30 @@ public final class LegacyDagConverter {
     private record Item(JsonNode value, String path) {
     }
 
-    private static void convertList(JsonNode original, String key, ObjectNode spec,
+    /** Converts each object of a top-level list; anything else in its place is listed as not converted. */
+    private static void convertList(JsonNode original, String key, ObjectNode spec, List<String> notConverted,
             Function<Item, ObjectNode> converter) {
-        JsonNode list = original.path(key);
+        JsonNode list = LegacyNames.list(original, key, key, notConverted);
         if (list.isEmpty()) {
             return;
         }
         ArrayNode converted = spec.putArray(key);
         for (int i = 0; i < list.size(); i++) {
-            converted.add(converter.apply(new Item(list.get(i), key + "[" + i + "]")));
+            String path = key + "[" + i + "]";
+            if (list.get(i).isObject()) {
+                converted.add(converter.apply(new Item(list.get(i), path)));
+            } else {
+                notConverted.add(path + " = " + LegacyNames.compact(list.get(i))
+                        + ": expected an object, so it was not converted.");
+            }
         }
     }
 
     /** Converts a node, or returns null (and lists it) when its type has no equivalent. */
     private ObjectNode node(JsonNode original, String path, Set<String> declaredTransformers,
             LegacyComponentConverter components, List<String> notConverted, List<String> behaviourChanges) {
-        String originalType = original.path("type").asText("CalculationNode");
+        String typeText = LegacyNames.text(original, "type", path + ".type", notConverted);
+        String originalType = typeText == null ? "CalculationNode" : typeText;
         // A dotted path that ends in a built-in node class, such as core.dag.node_implementations.SinkNode, is that class.
         String simpleType = originalType.substring(originalType.lastIndexOf('.') + 1);
         NodeType type = NODE_TYPES.get(simpleType);
@@ -161,26 +185,30 @@ public final class LegacyDagConverter {
             return null;
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("name", original.path("name").asText(null));
+        node.put("name", LegacyNames.text(original, "name", path + ".name", notConverted));
         node.put("type", type.name());
-        JsonNode config = original.path("config");
+        JsonNode config = LegacyNames.object(original, "config", path + ".config", notConverted);
         Set<String> usedConfigKeys = new LinkedHashSet<>();
 
-        if (original.hasNonNull("subscriber")) {
+        String subscriber = LegacyNames.text(original, "subscriber", path + ".subscriber", notConverted);
+        if (subscriber != null) {
             if (type == NodeType.Metronome) {
-                notConverted.add(path + ".subscriber = " + original.get("subscriber").asText() + ": a Metronome node"
+                notConverted.add(path + ".subscriber = " + subscriber + ": a Metronome node"
                         + " ticks on its own and takes no subscriber; feed the events through a Subscription node.");
             } else {
-                node.put("subscriber", original.get("subscriber").asText());
+                node.put("subscriber", subscriber);
             }
         }
-        if (original.hasNonNull("calculator")) {
-            node.put("calculator", original.get("calculator").asText());
+        String calculator = LegacyNames.text(original, "calculator", path + ".calculator", notConverted);
+        if (calculator != null) {
+            node.put("calculator", calculator);
         }
         ArrayNode publishers = LegacyComponentConverter.array();
-        original.path("publishers").forEach(publisher -> publishers.add(publisher.asText()));
+        names(LegacyNames.list(original, "publishers", path + ".publishers", notConverted), path + ".publishers",
+                notConverted).forEach(publishers::add);
         if (simpleType.equals("PublisherSinkNode")) {
-            config.path("publishers").forEach(publisher -> publishers.add(publisher.asText()));
+            names(LegacyNames.list(config, "publishers", path + ".config.publishers", notConverted),
+                    path + ".config.publishers", notConverted).forEach(publishers::add);
             usedConfigKeys.add("publishers");
             behaviourChanges.add(path + ": the PublisherSinkNode became a Publication node, which publishes its"
                     + " merged input once per event instead of each changed edge value separately.");
@@ -190,7 +218,11 @@ public final class LegacyDagConverter {
         }
         if (type == NodeType.Metronome) {
             JsonNode interval = config.path("interval");
-            node.put("interval", interval.isMissingNode() ? "1s" : LegacyNames.seconds(interval));
+            String duration = interval.isMissingNode() ? "1s"
+                    : LegacyNames.seconds(interval, path + ".config.interval", notConverted);
+            if (duration != null) {
+                node.put("interval", duration);
+            }
             usedConfigKeys.add("interval");
         }
         transformerList(original, "input_transformers", "inputTransformers", node, path, declaredTransformers,
@@ -218,9 +250,10 @@ public final class LegacyDagConverter {
     private static void transformerList(JsonNode original, String originalKey, String key, ObjectNode node,
             String path, Set<String> declaredTransformers, List<String> notConverted) {
         ArrayNode list = LegacyComponentConverter.array();
-        JsonNode names = original.path(originalKey);
+        List<String> names = names(LegacyNames.list(original, originalKey, path + "." + originalKey, notConverted),
+                path + "." + originalKey, notConverted);
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i).asText();
+            String name = names.get(i);
             if (!declaredTransformers.contains(name) && Set.of("passthru", "null").contains(name)) {
                 notConverted.add(path + "." + originalKey + "[" + i + "] = " + name + ": the implicit " + name
                         + " transformer passes the input on unchanged, so it was left out.");
@@ -236,8 +269,8 @@ public final class LegacyDagConverter {
     /** Converts an edge, or returns null (and lists it) when an end was left out. */
     private static ObjectNode edge(JsonNode original, String path, Set<String> leftOutNodes,
             Set<String> declaredTransformers, LegacyComponentConverter components, List<String> notConverted) {
-        String from = original.path("from_node").asText(null);
-        String to = original.path("to_node").asText(null);
+        String from = LegacyNames.text(original, "from_node", path + ".from_node", notConverted);
+        String to = LegacyNames.text(original, "to_node", path + ".to_node", notConverted);
         for (String end : new String[] {from, to}) {
             if (leftOutNodes.contains(end)) {
                 notConverted.add(path + " " + from + " → " + to + ": left out with node " + end + ". Original: "
@@ -248,11 +281,12 @@ public final class LegacyDagConverter {
         ObjectNode edge = JsonNodeFactory.instance.objectNode();
         edge.put("from", from);
         edge.put("to", to);
-        if (original.hasNonNull("pname")) {
-            edge.put("as", original.get("pname").asText());
+        String pname = LegacyNames.text(original, "pname", path + ".pname", notConverted);
+        if (pname != null) {
+            edge.put("as", pname);
         }
-        if (original.hasNonNull("data_transformer")) {
-            String transformer = original.get("data_transformer").asText();
+        String transformer = LegacyNames.text(original, "data_transformer", path + ".data_transformer", notConverted);
+        if (transformer != null) {
             if (declaredTransformers.contains(transformer)) {
                 edge.put("transformer", transformer);
             } else {
@@ -301,6 +335,21 @@ public final class LegacyDagConverter {
                 notConverted.add(key + " = " + LegacyNames.compact(value) + ": unknown key, not converted.");
             }
         });
+    }
+
+    /** The names in a list of names; an entry that is not a string is listed as not converted and skipped. */
+    private static List<String> names(JsonNode list, String path, List<String> notConverted) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode name = list.get(i);
+            if (name.isTextual()) {
+                names.add(name.asText());
+            } else {
+                notConverted.add(path + "[" + i + "] = " + LegacyNames.compact(name)
+                        + ": expected a name, so it was not converted.");
+            }
+        }
+        return names;
     }
 
     private static Set<String> names(JsonNode list) {

@@ -203,6 +203,36 @@ class ConvertCommandTest {
     }
 
     @Test
+    void malformedFileDoesNotStopBatch() throws Exception {
+        Path spaced = Files.writeString(folder.resolve("npe2.json"), "{\"name\":\"x\",\"subscribers\":[{\"name\":\"s\","
+                + "\"config\":{\"source\":\"file://has space.jsonl\"}}],\"nodes\":[{\"name\":\"a\","
+                + "\"type\":\"SubscriptionNode\",\"subscriber\":\"s\"}],\"edges\":[]}");
+        Path fast = Files.writeString(folder.resolve("nfe.json"), "{\"name\":\"y\",\"nodes\":[{\"name\":\"b\","
+                + "\"type\":\"MetronomeNode\",\"config\":{\"interval\":\"fast\"}}],\"edges\":[]}");
+        Path out = folder.resolve("converted");
+
+        CommandRunner result = CommandRunner.run(new ConvertCommand(), spaced.toString(), fast.toString(),
+                original("fx_quote_cleaner.json").toString(), "-o", out.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("npe2.json: not converted: subscribers[0].config.source = \"file://has space.jsonl\"")
+                .contains("nfe.json: not converted: nodes[0].config.interval = \"fast\": not a number of seconds")
+                .doesNotContain("Exception");
+        assertThat(out.resolve("fx-quote-cleaner.yaml")).exists();
+        assertThat(out.resolve("x.yaml")).exists();
+    }
+
+    @Test
+    void duplicateKeyIsReported() throws Exception {
+        Path twice = Files.writeString(folder.resolve("twice.json"), "{\"name\": \"x\", \"nodes\": [], \"name\": \"y\"}");
+
+        CommandRunner result = CommandRunner.run(new ConvertCommand(), twice.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("twice.json: not valid JSON: Duplicate field 'name'");
+    }
+
+    @Test
     void missingInputIsUsageError() {
         CommandRunner result = CommandRunner.run(new ConvertCommand(), folder.resolve("none.json").toString());
 

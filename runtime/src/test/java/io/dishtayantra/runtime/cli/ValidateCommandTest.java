@@ -56,6 +56,39 @@ class ValidateCommandTest {
     }
 
     @Test
+    void unquotedNullTypeSaysToQuoteIt() throws Exception {
+        Path file = write("null.yaml", VALID.replace("type: Addition, config: {arguments: [a, b], outputAttribute: sum}",
+                "type: Null"));
+
+        CommandRunner result = CommandRunner.run(new ValidateCommand(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("spec.calculators[0].type: A calculator needs a type")
+                .contains("write it quoted: type: \"Null\"");
+    }
+
+    @Test
+    void emptyFileIsNotCalledFolder() throws Exception {
+        Path file = write("empty.yaml", "");
+
+        CommandRunner result = CommandRunner.run(new ValidateCommand(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("contains no document").doesNotContain(".yml or .json");
+    }
+
+    @Test
+    void overflowingConnectorDurationIsReported() throws Exception {
+        Path file = write("long.yaml", VALID.replace("publishers: [{name: out, uri: \"mem://queue/orders-out\"}]",
+                "publishers: [{name: out, uri: \"file://out.jsonl\", config: {flushInterval: 99999999999999999999h}}]"));
+
+        CommandRunner result = CommandRunner.run(new ValidateCommand(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("flushInterval").contains("at most 2562047h");
+    }
+
+    @Test
     void catalogConfigChecksAreReported() throws Exception {
         Path file = write("config.yaml", VALID.replace("outputAttribute: sum}", "outputAttribute: sum, colour: red}")
                 .replace("mem://queue/orders-in", "mem://orders-in"));

@@ -155,7 +155,8 @@ public final class ConnectorConfig {
             return defaultValue;
         }
         if (!Durations.isValid(String.valueOf(value))) {
-            problem(key, value, "expected a duration such as 500ms, 10s, 2m or 1h30m");
+            problem(key, value, "expected a duration such as 500ms, 10s, 2m or 1h30m, at most "
+                    + Durations.MAX_TEXT);
             return defaultValue;
         }
         Duration parsed = Durations.parse(String.valueOf(value));
