@@ -13,7 +13,7 @@ MVN ?= mvn -B -ntp
 JAR := runtime/target/dishtayantra.jar
 RUN_ARGS ?= examples/
 
-.PHONY: build test run bench clean services browser image
+.PHONY: build test run bench clean services browser image chart-crds
 
 ## build: compile everything and produce the runnable CLI jar runtime/target/dishtayantra.jar
 build:
@@ -30,6 +30,11 @@ run:
 	$(MVN) -q -DskipTests -pl runtime -am package
 	java --enable-native-access=ALL-UNNAMED -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=runtime/target/dishtayantra.jsa \
 		-jar $(JAR) run $(RUN_ARGS)
+
+## chart-crds: copy the generated CRDs from crds/ into the Helm chart (ChartCrdsTest fails until they match)
+chart-crds:
+	rm -f charts/dishtayantra/files/crds/*.yml
+	cp crds/*.yml charts/dishtayantra/files/crds/
 
 ## bench: run every benchmark case and print the table (figures go to docs/benchmarks.md)
 bench:
