@@ -28,6 +28,7 @@ import io.dishtayantra.runtime.http.api.DagService;
 import io.dishtayantra.runtime.http.health.LoadingState;
 import io.dishtayantra.runtime.http.security.UserStore;
 import io.dishtayantra.runtime.cluster.SuspendFileWatcher;
+import io.dishtayantra.runtime.window.ElectedWindowGate;
 import io.dishtayantra.runtime.window.StandaloneWindows;
 import io.dishtayantra.runtime.window.WindowedRuns;
 import java.io.IOException;
@@ -40,6 +41,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -256,9 +258,10 @@ public final class RunCommand implements Callable<Integer> {
      * holds one of its Leases. Stopping releases the Leases so that a standby takes over at once.
      * The HTTP server runs on standbys too, so that their probes and metrics respond.
      *
-     * <p>NOTE: time windows are not followed here: a DAG starts when its Lease is acquired, and the
-     * operator's TimeWindow handling decides the pod count. Stopping or deleting a DAG through the
-     * HTTP API is not coordinated with the Lease either.
+     * <p>A DAG starts when its Lease is acquired; an {@link ElectedWindowGate} then keeps its
+     * intake inside its time window on the pod's own clock, and the operator's TimeWindow handling
+     * decides the pod count. NOTE: stopping or deleting a DAG through the HTTP API is not
+     * coordinated with the Lease.
      */
     private int runElected(EngineServices services, Map<Dag, Path> runnable, ClusterSettings cluster,
             Duration summaryEvery, Duration runFor, PrintWriter err, boolean allValid) {
@@ -279,6 +282,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         // The watcher suspends again a DAG that a new Lease started, within one poll interval.
         SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
+        ElectedWindowGate windowGate = startWindowGate(engine, runnable, suspendWatcher);
         loading.markLoaded();
         if (http != null) {
             runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
@@ -286,6 +290,9 @@ public final class RunCommand implements Callable<Integer> {
         WindowedRuns noWindows = new WindowedRuns(engine, Clock.systemUTC());
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG and releasing the Leases");
+            if (windowGate != null) {
+                windowGate.close();
+            }
             elected.close();
             engine.shutdown();
             if (http != null) {
@@ -295,6 +302,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         // Standby and restarting DAGs are briefly not running, so only time or a signal ends the wait.
         waitAndReport(engine, noWindows, summaryEvery, runFor, true);
+        if (windowGate != null) {
+            windowGate.close();
+        }
         if (suspendWatcher != null) {
             suspendWatcher.close();
         }
@@ -331,6 +341,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return started;
+    }
+
+    /** Starts the gate that keeps elected DAGs inside their time windows; null when no DAG has one. */
+    private ElectedWindowGate startWindowGate(Engine engine, Map<Dag, Path> runnable, SuspendFileWatcher suspendWatcher) {
+        Map<String, WindowSchedule> schedules = new HashMap<>();
+        for (Dag dag : runnable.keySet()) {
+            windows.scheduleFor(dag).ifPresent(schedule -> schedules.put(dag.getMetadata().getName(), schedule));
+        }
+        if (schedules.isEmpty()) {
+            return null;
+        }
+        BooleanSupplier suspendRequested = suspendWatcher == null ? () -> false : suspendWatcher::suspendRequested;
+        return ElectedWindowGate.start(engine, schedules, Clock.systemUTC(), suspendRequested, Duration.ofMillis(250));
     }
 
     /**

@@ -64,6 +64,11 @@ public final class SuspendFileWatcher implements AutoCloseable {
         return new SuspendFileWatcher(engine, file, interval);
     }
 
+    /** Whether the file last asked for every DAG to be suspended. */
+    public boolean suspendRequested() {
+        return Boolean.TRUE.equals(desired);
+    }
+
     /** Reads the file once and applies its value; also called by the timer. */
     void poll() {
         try {
