@@ -64,7 +64,7 @@ public final class SuspendFileWatcher implements AutoCloseable {
         return new SuspendFileWatcher(engine, file, interval);
     }
 
-    /** Whether the file last asked for every DAG to be suspended. */
+    /** Returns true when the file last read requested that every DAG be suspended. */
     public boolean suspendRequested() {
         return Boolean.TRUE.equals(desired);
     }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>In cluster mode a DAG is started and stopped by its Lease, not by a {@link WindowController},
  * so this gate checks each windowed DAG on every tick against the pod's own clock: a RUNNING DAG
  * whose window is not open is suspended, and a DAG the gate suspended is resumed once its window
- * opens, unless {@code suspendRequested} says {@code spec.suspend} holds it. A DAG that a new
+ * opens, unless {@code suspendRequested} reports that {@code spec.suspend} holds it. A DAG that a new
  * Lease started outside its window is therefore suspended within one tick. Whole-DAG stops
  * outside the window ({@code outside: Stop}) are the operator's: it scales the Deployment.
  *
@@ -54,7 +54,7 @@ public final class ElectedWindowGate implements AutoCloseable {
     /**
      * Starts checking the DAGs named in {@code schedules} every {@code tick}.
      *
-     * @param suspendRequested whether {@code spec.suspend} currently asks for every DAG to be suspended
+     * @param suspendRequested returns true while {@code spec.suspend} requests that every DAG be suspended
      * @throws IllegalArgumentException when the tick is not positive
      */
     public static ElectedWindowGate start(Engine engine, Map<String, WindowSchedule> schedules, Clock clock,
