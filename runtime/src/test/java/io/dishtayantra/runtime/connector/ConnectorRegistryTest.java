@@ -47,7 +47,8 @@ class ConnectorRegistryTest {
                 .extracting(Object::toString)
                 .containsExactly(
                         "spec.publishers[1].uri (metronome): metronome is a subscriber only; use it in spec.subscribers.",
-                        "spec.publishers[1].config.interval (often): Expected a duration such as 500ms, 10s or 2m.");
+                        "spec.publishers[1].config.interval (often): Expected a duration such as 500ms, 10s or 2m, "
+                                + "at most 2562047h (about 292 years).");
         assertThat(registry.validate("file://in.jsonl", Map.of("format", "xml", "follow", "sometimes"), true, "s"))
                 .extracting(Object::toString)
                 .containsExactly(

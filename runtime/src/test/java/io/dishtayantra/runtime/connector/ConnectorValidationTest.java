@@ -56,7 +56,8 @@ class ConnectorValidationTest {
     @Test
     void badKafkaSettingNamesKeyAndValue() {
         assertThat(problems("kafka://topic/trades", "{pollTimeout: soon, groupld: x}")).containsExactlyInAnyOrder(
-                "spec.subscribers[0].config.pollTimeout (soon): Expected a duration such as 500ms, 10s, 2m or 1h30m.",
+                "spec.subscribers[0].config.pollTimeout (soon): Expected a duration such as 500ms, 10s, 2m or 1h30m, "
+                        + "at most 2562047h (about 292 years).",
                 "spec.subscribers[0].config.groupld (x): Unknown setting for kafka://; known settings are "
                         + "[batchSize, bootstrapServers, circuitFailureThreshold, circuitOpenDuration, deliveryTimeout, "
                         + "groupId, maxInFlight, partitionKey, pollTimeout, reconnectDelay, reconnectMaxDelay].");

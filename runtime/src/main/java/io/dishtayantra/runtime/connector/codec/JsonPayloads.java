@@ -43,7 +43,9 @@ public final class JsonPayloads {
         try {
             if (startsWithObject(payload)) {
                 // The common case, read in one pass; other values go through the tree below.
-                return MAP_READER.readValue(payload);
+                Map<String, Object> event = MAP_READER.readValue(payload);
+                FiniteNumbers.require(event);
+                return event;
             }
             JsonNode tree = MAPPER.readTree(payload);
             if (tree == null || tree.isMissingNode()) {
