@@ -3,6 +3,9 @@ package io.dishtayantra.runtime.http.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dishtayantra.crd.v1alpha1.Dag;
 import io.dishtayantra.crd.v1alpha1.TimeWindowSpec;
+import io.dishtayantra.crd.window.InvalidWindowException;
+import io.dishtayantra.crd.window.WindowSchedule;
+import io.dishtayantra.crd.window.WindowSummary;
 import io.dishtayantra.runtime.config.ConfigRedactor;
 import io.dishtayantra.runtime.engine.ConnectorHealthSnapshot;
 import io.dishtayantra.runtime.engine.DagSnapshot;
@@ -40,11 +43,13 @@ public final class DagViews {
      * One DAG in full.
      *
      * @param window the embedded time window or the name of the referenced TimeWindow, or null when it always runs
+     * @param windowState whether the embedded window is open now and its next transition, such as
+     *     "Active until 16:30 Europe/London"; null without an embedded window
      * @param spec the manifest's spec, with secrets redacted
      */
     public record DagDetails(String name, String state, String message, Instant startedAt, long eventsIn, long eventsOut,
             long eventsFailed, int inFlight, List<String> topologicalOrder, List<EdgeSnapshot> edges, List<NodeView> nodes,
-            List<ConnectorView> connectors, String window, Map<String, Object> spec) {
+            List<ConnectorView> connectors, String window, String windowState, Map<String, Object> spec) {
     }
 
     /**
@@ -83,7 +88,8 @@ public final class DagViews {
         List<NodeView> nodes = snapshot.nodes().stream().map(DagViews::node).toList();
         return new DagDetails(snapshot.name(), snapshot.state().name(), snapshot.message(), snapshot.startedAt(),
                 snapshot.eventsIn(), snapshot.eventsOut(), snapshot.eventsFailed(), snapshot.inFlight(),
-                snapshot.topologicalOrder(), snapshot.edges(), nodes, connectors(snapshot), window(dag), redactedSpec(dag));
+                snapshot.topologicalOrder(), snapshot.edges(), nodes, connectors(snapshot), window(dag),
+                windowState(dag, Instant.now()), redactedSpec(dag));
     }
 
     static NodeView node(NodeSnapshot node) {
@@ -111,10 +117,23 @@ public final class DagViews {
     }
 
     /**
-     * Formats the window as one line, such as "09:00-17:00 Europe/London on Mon, Tue", or the TimeWindow's name.
-     * NOTE: this is the configured window only; whether it is open now and its next transition are
-     * not shown yet, because the window controller is not reachable from the engine's snapshot.
+     * Describes the embedded window's state at {@code now} on this runtime's clock, such as
+     * "Active until 16:30 Europe/London"; null when the DAG embeds no valid window. A referenced
+     * TimeWindow is described by its resource's status in a cluster.
      */
+    static String windowState(Dag dag, Instant now) {
+        if (dag.getSpec() == null || dag.getSpec().getTimeWindow() == null) {
+            return null;
+        }
+        try {
+            WindowSchedule schedule = WindowSchedule.of(dag.getSpec().getTimeWindow());
+            return WindowSummary.describe(schedule, schedule.positionAt(now));
+        } catch (InvalidWindowException invalid) {
+            return null;
+        }
+    }
+
+    /** Formats the window as one line, such as "09:00-17:00 Europe/London on Mon, Tue", or the TimeWindow's name. */
     static String window(Dag dag) {
         if (dag.getSpec() == null) {
             return null;

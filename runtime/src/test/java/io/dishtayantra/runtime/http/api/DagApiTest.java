@@ -173,6 +173,7 @@ class DagApiTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         JsonNode clone = runtime.viewer.get("/api/v1/dags/orders-copy").json();
         assertThat(clone.get("window").asText()).isEqualTo("09:00-17:00 Europe/London on Mon, Tue");
+        assertThat(clone.get("windowState").asText()).matches("(Before|Active|After|Excluded).*Europe/London");
         assertThat(names(clone.get("nodes"), "name")).containsExactly("ingest", "add", "emit");
         assertThat(runtime.viewer.get("/api/v1/dags/orders").json().get("window").isNull()).isTrue();
     }
