@@ -62,9 +62,15 @@ final class MemSubscriber implements Subscriber {
             } catch (InterruptedException e) {
                 return;
             }
+            int delivered = 0;
             for (int i = 0; i < count; i++) {
+                if (paused) {
+                    // A pause that arrived while take() waited: the rest go back to the queue's front.
+                    break;
+                }
                 try {
                     sink.accept(batch[i], Acknowledgement.NONE);
+                    delivered++;
                 } catch (InterruptedException e) {
                     channel.accepted(i);
                     channel.putBack(batch, i, count);
@@ -72,7 +78,10 @@ final class MemSubscriber implements Subscriber {
                     return;
                 }
             }
-            channel.accepted(count);
+            channel.accepted(delivered);
+            if (delivered < count) {
+                channel.putBack(batch, delivered, count);
+            }
             Arrays.fill(batch, 0, count, null);
         }
     }
