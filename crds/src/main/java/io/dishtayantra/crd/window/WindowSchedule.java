@@ -143,12 +143,12 @@ public final class WindowSchedule {
         return start;
     }
 
-    /** The local closing time, when the window was given an {@code end}. */
+    /** Returns the local closing time, when the window was given an {@code end}. */
     public Optional<LocalTime> end() {
         return Optional.ofNullable(end);
     }
 
-    /** The elapsed length, when the window was given a {@code duration}. */
+    /** Returns the elapsed length, when the window was given a {@code duration}. */
     public Optional<Duration> duration() {
         return Optional.ofNullable(length);
     }
@@ -175,7 +175,7 @@ public final class WindowSchedule {
         return cloneSettings;
     }
 
-    /** The date this schedule is pinned to, for dated clones. */
+    /** Returns the date this schedule is pinned to, for dated clones. */
     public Optional<LocalDate> pinnedDate() {
         return Optional.ofNullable(pinnedDate);
     }
@@ -221,7 +221,7 @@ public final class WindowSchedule {
         return Optional.of(new Occurrence(date, opens, closes));
     }
 
-    /** The occurrence open at {@code instant}, if any. */
+    /** Returns the occurrence open at {@code instant}, if any. */
     public Optional<Occurrence> occurrenceAt(Instant instant) {
         LocalDate today = localDate(instant);
         // Occurrences last less than a day of elapsed time, so one open now opened at most two local dates ago.
