@@ -25,6 +25,27 @@ public final class ConnectorConfig {
      * @param path where the connector sits in the manifest, such as {@code spec.subscribers[0]};
      *     problems are reported at {@code path.config.KEY} and {@code path.uri}
      */
+    /**
+     * Returns every problem {@code reading} finds in the config, with paths under {@code path}; for
+     * {@code ConnectorKind.validate}.
+     */
+    public static List<ValidationProblem> problemsOf(String path, Map<String, Object> values,
+            java.util.function.Consumer<ConnectorConfig> reading) {
+        ConnectorConfig reader = new ConnectorConfig(path, values);
+        reading.accept(reader);
+        return reader.problems();
+    }
+
+    /**
+     * Reads the config with {@code reading} and throws when it found a problem; for the create
+     * methods of a connector kind, which validation normally ran before.
+     */
+    public static void requireValid(Map<String, Object> values, java.util.function.Consumer<ConnectorConfig> reading) {
+        ConnectorConfig reader = new ConnectorConfig("config", values);
+        reading.accept(reader);
+        reader.throwIfInvalid();
+    }
+
     public ConnectorConfig(String path, Map<String, Object> values) {
         this.path = path;
         this.values = values == null ? Map.of() : values;

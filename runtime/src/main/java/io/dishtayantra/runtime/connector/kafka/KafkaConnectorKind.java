@@ -40,14 +40,10 @@ public final class KafkaConnectorKind implements ConnectorKind {
 
     @Override
     public List<ValidationProblem> validate(URI uri, Map<String, Object> config, boolean asSubscriber, String path) {
-        ConnectorConfig reader = new ConnectorConfig(path, config);
-        KafkaSettings.from(uri, reader);
-        return reader.problems();
+        return ConnectorConfig.problemsOf(path, config, reader -> KafkaSettings.from(uri, reader));
     }
 
     private static void check(URI uri, Map<String, Object> config) {
-        ConnectorConfig reader = new ConnectorConfig("config", config);
-        KafkaSettings.from(uri, reader);
-        reader.throwIfInvalid();
+        ConnectorConfig.requireValid(config, reader -> KafkaSettings.from(uri, reader));
     }
 }

@@ -40,14 +40,10 @@ public final class RabbitConnectorKind implements ConnectorKind {
 
     @Override
     public List<ValidationProblem> validate(URI uri, Map<String, Object> config, boolean asSubscriber, String path) {
-        ConnectorConfig reader = new ConnectorConfig(path, config);
-        RabbitSettings.from(uri, reader);
-        return reader.problems();
+        return ConnectorConfig.problemsOf(path, config, reader -> RabbitSettings.from(uri, reader));
     }
 
     private static void check(URI uri, Map<String, Object> config) {
-        ConnectorConfig reader = new ConnectorConfig("config", config);
-        RabbitSettings.from(uri, reader);
-        reader.throwIfInvalid();
+        ConnectorConfig.requireValid(config, reader -> RabbitSettings.from(uri, reader));
     }
 }
