@@ -1,5 +1,6 @@
 package io.dishtayantra.runtime.calculator.builtin;
 
+import io.dishtayantra.runtime.event.CompactEventMap;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package io.dishtayantra.runtime.calculator.builtin;
+package io.dishtayantra.runtime.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.dishtayantra.runtime.calculator.builtin;
+package io.dishtayantra.runtime.event;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * An insertion-ordered map of event attributes kept in two parallel arrays, for the outputs of
- * the built-in steps. Typical events have a few dozen attributes, and at that size a linear scan
- * that compares cached string hashes is a cheap lookup. Copying one of these maps is two array
+ * An insertion-ordered map of event attributes kept in two parallel arrays, for the maps built on
+ * the hot path: outputs of the built-in steps and parsed payloads. Typical events have a few dozen
+ * attributes, and at that size a linear scan that compares cached string hashes is a cheap lookup. Copying one of these maps is two array
  * copies, where a LinkedHashMap allocates and links an entry per attribute; that copy was most of
  * the built-ins' cost per event.
  *
@@ -23,10 +23,10 @@ import java.util.function.BiConsumer;
  * back to LinkedHashMap above {@link #MAX_COMPACT_SIZE} attributes. Not thread-safe; like every
  * event map, it is handed on and not modified once a step returned it.
  */
-final class CompactEventMap extends AbstractMap<String, Object> {
+public final class CompactEventMap extends AbstractMap<String, Object> {
 
     /** Above this many attributes, the built-ins copy into a LinkedHashMap instead. */
-    static final int MAX_COMPACT_SIZE = 32;
+    public static final int MAX_COMPACT_SIZE = 32;
 
     private String[] keys;
     private Object[] values;
@@ -34,13 +34,13 @@ final class CompactEventMap extends AbstractMap<String, Object> {
     private int modifications;
     private EntrySet entrySet;
 
-    CompactEventMap(int capacity) {
+    public CompactEventMap(int capacity) {
         keys = new String[Math.max(4, capacity)];
         values = new Object[keys.length];
     }
 
     /** Copies {@code source}, leaving room for {@code extra} more attributes without growing. */
-    static Map<String, Object> copyOf(Map<String, Object> source, int extra) {
+    public static Map<String, Object> copyOf(Map<String, Object> source, int extra) {
         int size = source.size();
         if (size + extra > MAX_COMPACT_SIZE) {
             Map<String, Object> copy = java.util.LinkedHashMap.newLinkedHashMap(size + extra);
@@ -63,13 +63,13 @@ final class CompactEventMap extends AbstractMap<String, Object> {
     }
 
     /** Returns a new map of the given capacity: compact when it fits, a LinkedHashMap otherwise. */
-    static Map<String, Object> withCapacity(int capacity) {
+    public static Map<String, Object> withCapacity(int capacity) {
         return capacity > MAX_COMPACT_SIZE ? java.util.LinkedHashMap.newLinkedHashMap(capacity)
                 : new CompactEventMap(capacity);
     }
 
     /** Appends a key known to be absent, without the lookup {@link #put} does. */
-    void appendAbsent(String key, Object value) {
+    public void appendAbsent(String key, Object value) {
         if (size == keys.length) {
             grow();
         }
@@ -79,7 +79,7 @@ final class CompactEventMap extends AbstractMap<String, Object> {
         modifications++;
     }
 
-    int indexOf(Object key) {
+    public int indexOf(Object key) {
         String[] table = keys;
         if (key == null) {
             for (int i = 0; i < size; i++) {
@@ -102,11 +102,11 @@ final class CompactEventMap extends AbstractMap<String, Object> {
         return -1;
     }
 
-    String keyAt(int index) {
+    public String keyAt(int index) {
         return keys[index];
     }
 
-    Object valueAt(int index) {
+    public Object valueAt(int index) {
         return values[index];
     }
 
