@@ -300,17 +300,18 @@ final class ExecutionLoop implements SubscriptionQueue.Consumer, Runnable {
         Map<String, Object> value = input;
         NodeStep[] steps = node.steps;
         int step = 0;
-        long started = System.nanoTime();
+        boolean timed = node.timingDue();
+        long started = timed ? System.nanoTime() : 0;
         try {
             for (; step < steps.length && value != null; step++) {
                 value = steps[step].apply(value);
             }
         } catch (Exception | LinkageError | StackOverflowError error) {
-            node.latency.record(System.nanoTime() - started);
+            node.recordLatency(timed, started);
             nodeFailed(node, input, steps[step].description(), error);
             return null;
         }
-        node.latency.record(System.nanoTime() - started);
+        node.recordLatency(timed, started);
         if (value == null) {
             return null;
         }

@@ -1,7 +1,7 @@
 package io.dishtayantra.runtime.engine;
 
+import io.dishtayantra.runtime.event.CompactEventMap;
 import io.dishtayantra.runtime.metrics.LatencyHistogram;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>Input: each parent edge has a slot holding the latest value that crossed it. A node with a
  * single parent edge without {@code as} gets that value itself, uncopied; otherwise the slots are
- * merged in edge order into a new map (maps merged key by key, a slot with {@code as} nested
- * under that key, empty slots left out).
+ * merged in edge order into a new map: maps merged key by key, a slot with {@code as} nested
+ * under that key, empty slots left out. The merged map is a CompactEventMap up to 32 attributes.
  */
 final class NodeRuntime {
 
@@ -39,8 +39,18 @@ final class NodeRuntime {
     final SubscriptionQueue queue;
     final String subscriber;
 
+    /** A fast node's steps are timed on one run in this many. */
+    static final int TIMING_INTERVAL = 16;
+    /** A node whose timed run took at least this long is timed on every run until a run is faster. */
+    static final long TIME_EVERY_RUN_NANOS = 20_000;
+
     final NodeCounters counters = new NodeCounters();
-    /** Time the node's steps took per input, written by the executor thread only. */
+    /**
+     * Time the node's steps took per input, written by the executor thread only. Every run is
+     * counted, but a fast node is timed on one run in {@link #TIMING_INTERVAL} and the runs in
+     * between count the last measured time: a pair of clock reads costs about as much as a
+     * built-in step, and would otherwise be paid on every node of every event.
+     */
     final LatencyHistogram latency = new LatencyHistogram();
     final RecentValues recentOutputs = new RecentValues(32);
     final RecentErrors recentErrors = new RecentErrors();
@@ -49,6 +59,11 @@ final class NodeRuntime {
     boolean dirty;
     Map<String, Object> event;
     Map<String, Object> output;
+
+    // Sampled timing of the steps, see latency.
+    private int runsUntilTimed;
+    private boolean timeEveryRun;
+    private long lastMeasuredNanos;
 
     @SuppressWarnings("unchecked")
     NodeRuntime(String name, NodeType type, int index, List<NodeStep> steps, boolean changeDetection, int[] publishers,
@@ -68,6 +83,27 @@ final class NodeRuntime {
         this.passThrough = inputKeys.length == 1 && inputKeys[0] == null;
         this.queue = queue;
         this.subscriber = subscriber;
+    }
+
+    /** Returns whether this run's steps are to be timed; a node without steps never needs the clock. */
+    boolean timingDue() {
+        if (steps.length == 0) {
+            return false;
+        }
+        if (timeEveryRun || --runsUntilTimed <= 0) {
+            runsUntilTimed = TIMING_INTERVAL;
+            return true;
+        }
+        return false;
+    }
+
+    /** Records this run in the latency histogram: the time since {@code startedNanos} when timed, else the last one measured. */
+    void recordLatency(boolean timed, long startedNanos) {
+        if (timed) {
+            lastMeasuredNanos = System.nanoTime() - startedNanos;
+            timeEveryRun = lastMeasuredNanos >= TIME_EVERY_RUN_NANOS;
+        }
+        latency.record(lastMeasuredNanos);
     }
 
     /** Returns the node's input for this run; null when none of its parents has produced anything. */
@@ -90,7 +126,14 @@ final class NodeRuntime {
     }
 
     private Map<String, Object> merge() {
-        Map<String, Object> merged = new LinkedHashMap<>();
+        int capacity = 0;
+        for (int slot = 0; slot < inputs.length; slot++) {
+            Map<String, Object> value = inputs[slot];
+            if (value != null) {
+                capacity += inputKeys[slot] != null ? 1 : value.size();
+            }
+        }
+        Map<String, Object> merged = CompactEventMap.withCapacity(capacity);
         for (int slot = 0; slot < inputs.length; slot++) {
             Map<String, Object> value = inputs[slot];
             if (value == null) {

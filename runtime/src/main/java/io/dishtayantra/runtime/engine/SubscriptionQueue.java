@@ -100,6 +100,49 @@ public final class SubscriptionQueue implements EventSink {
         consumer.wake();
     }
 
+    /** Queues as many of {@code batch[from..to)} as fit under one lock acquisition, waiting while full. */
+    @Override
+    public int acceptBatch(Map<String, Object>[] batch, int from, int to) throws InterruptedException {
+        if (from >= to) {
+            throw new IllegalArgumentException("empty batch: from " + from + ", to " + to);
+        }
+        for (int i = from; i < to; i++) {
+            if (batch[i] == null) {
+                throw new NullPointerException("event " + i + " of the batch");
+            }
+        }
+        int queued;
+        lock.lockInterruptibly();
+        try {
+            while (size == capacity) {
+                if (closed) {
+                    throw new InterruptedException("the DAG's input queue was closed");
+                }
+                waitingProducers++;
+                try {
+                    notFull.await();
+                } finally {
+                    waitingProducers--;
+                }
+            }
+            if (closed) {
+                throw new InterruptedException("the DAG's input queue was closed");
+            }
+            queued = Math.min(to - from, capacity - size);
+            growFor(queued);
+            for (int i = from; i < from + queued; i++) {
+                events[tail] = batch[i];
+                acknowledgements[tail] = Acknowledgement.NONE;
+                tail = tail + 1 == events.length ? 0 : tail + 1;
+            }
+            size = size + queued;
+        } finally {
+            lock.unlock();
+        }
+        consumer.wake();
+        return queued;
+    }
+
     /**
      * Queues an event only when there is room, without blocking. Used for metronome ticks, which
      * are better skipped than piled up behind a stuck DAG.
@@ -123,14 +166,26 @@ public final class SubscriptionQueue implements EventSink {
     }
 
     /** Doubles the ring buffers, up to capacity, when every slot is taken; called with the lock held. */
-    @SuppressWarnings("unchecked")
     private void growWhenFull() {
-        if (size < events.length) {
+        growFor(1);
+    }
+
+    /**
+     * Doubles the ring buffers until {@code extra} more events fit; called with the lock held and
+     * with {@code size + extra <= capacity}.
+     */
+    @SuppressWarnings("unchecked")
+    private void growFor(int extra) {
+        if (size + extra <= events.length) {
             return;
         }
-        int length = (int) Math.min(capacity, 2L * events.length);
-        Map<String, Object>[] grownEvents = new Map[length];
-        Acknowledgement[] grownAcknowledgements = new Acknowledgement[length];
+        long length = events.length;
+        while (length < size + extra) {
+            length *= 2;
+        }
+        length = Math.min(capacity, length);
+        Map<String, Object>[] grownEvents = new Map[(int) length];
+        Acknowledgement[] grownAcknowledgements = new Acknowledgement[(int) length];
         for (int i = 0; i < size; i++) {
             int from = (head + i) % events.length;
             grownEvents[i] = events[from];

@@ -18,6 +18,11 @@ import java.util.function.BiConsumer;
  * copies, where a LinkedHashMap allocates and links an entry per attribute; that copy was most of
  * the built-ins' cost per event.
  *
+ * <p>Maps with the same attributes in the same order can share one key array: a step that sees
+ * the same input keys again reuses the output keys it built the first time, and the next step
+ * recognises them by reference ({@link #hasKeys}). A map never writes a shared key array; it
+ * copies it before its first change of keys (copy on write). Values are never shared.
+ *
  * <p>Iteration order, {@code equals} and {@code hashCode} are those of a LinkedHashMap with the
  * same insertions. Null keys and values are allowed. Lookups cost O(size), so the built-ins fall
  * back to LinkedHashMap above {@link #MAX_COMPACT_SIZE} attributes. Not thread-safe; like every
@@ -31,12 +36,125 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
     private String[] keys;
     private Object[] values;
     private int size;
+    private boolean keysShared;
     private int modifications;
     private EntrySet entrySet;
 
     public CompactEventMap(int capacity) {
         keys = new String[Math.max(4, capacity)];
         values = new Object[keys.length];
+    }
+
+    private CompactEventMap(String[] sharedKeys, Object[] values, int size) {
+        this.keys = sharedKeys;
+        this.values = values;
+        this.size = size;
+        this.keysShared = true;
+    }
+
+    /**
+     * Returns a map of the keys {@code sharedKeys[0..size)} and the values {@code values[0..size)}.
+     * The key array must come from {@link #shareKeys}, so no map writes it; the value array
+     * becomes the new map's own and must not be used by the caller afterwards.
+     */
+    public static CompactEventMap withSharedKeys(String[] sharedKeys, Object[] values, int size) {
+        if (size > sharedKeys.length || size > values.length) {
+            throw new IllegalArgumentException("size " + size + " exceeds the key array (" + sharedKeys.length
+                    + ") or the value array (" + values.length + ")");
+        }
+        return new CompactEventMap(sharedKeys, values, size);
+    }
+
+    /**
+     * Returns this map's key array for other maps to share; its first {@link #size} entries are the
+     * keys in order. From now on this map copies the array before changing its keys.
+     */
+    public String[] shareKeys() {
+        keysShared = true;
+        return keys;
+    }
+
+    /** Whether this map's keys are {@code sharedKeys[0..size)} in that very array: a test by reference. */
+    public boolean hasKeys(String[] sharedKeys, int size) {
+        return keys == sharedKeys && this.size == size;
+    }
+
+    /**
+     * Switches this map to the key array {@code sharedKeys} when its keys are the same objects in
+     * the same order, so that later steps recognise the shape by reference. Returns whether it did.
+     */
+    public boolean adoptKeys(String[] sharedKeys, int size) {
+        if (sharedKeys == null || this.size != size) {
+            return false;
+        }
+        if (keys == sharedKeys) {
+            return true;
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i] != sharedKeys[i]) {
+                return false;
+            }
+        }
+        keys = sharedKeys;
+        keysShared = true;
+        return true;
+    }
+
+    /**
+     * Copies the values of {@code source} into {@code into}, in iteration order, when its keys are
+     * the very objects {@code keys[0..size)} in that order; returns whether they were. Lets a step
+     * recognise the shape of a map of any class without building a key array.
+     */
+    public static boolean copyValuesIfKeys(Map<String, Object> source, String[] keys, int size, Object[] into) {
+        if (keys == null || source.size() != size) {
+            return false;
+        }
+        if (source instanceof CompactEventMap compact) {
+            if (compact.keys != keys) {
+                return false;
+            }
+            System.arraycopy(compact.values, 0, into, 0, size);
+            return true;
+        }
+        int i = 0;
+        for (Map.Entry<String, Object> entry : source.entrySet()) {
+            if (i == size || entry.getKey() != keys[i]) {
+                return false;
+            }
+            into[i++] = entry.getValue();
+        }
+        return i == size;
+    }
+
+    /** Returns a copy of the values, in key order, in an array of {@code length} slots (at least {@link #size}). */
+    public Object[] copyValues(int length) {
+        return Arrays.copyOf(values, length);
+    }
+
+    /**
+     * The key array of the maps last seen at one place in the code, so that the next map with the
+     * same keys in the same order shares it. Not thread-safe.
+     */
+    public static final class SharedKeys {
+
+        private String[] keys;
+        private int size = -1;
+
+        /** Makes {@code map} share the remembered key array when it has the same keys, or remembers its keys. */
+        public void share(CompactEventMap map) {
+            if (!map.adoptKeys(keys, size)) {
+                keys = map.shareKeys();
+                size = map.size();
+            }
+        }
+    }
+
+    /** Copies a shared key array before this map changes its keys. */
+    private void ownKeys() {
+        if (keysShared) {
+            keys = Arrays.copyOf(keys, Math.max(keys.length, size + 1));
+            keysShared = false;
+        }
     }
 
     /** Copies {@code source}, leaving room for {@code extra} more attributes without growing. */
@@ -70,7 +188,8 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
 
     /** Appends a key known to be absent, without the lookup {@link #put} does. */
     public void appendAbsent(String key, Object value) {
-        if (size == keys.length) {
+        ownKeys();
+        if (size == keys.length || size == values.length) {
             grow();
         }
         keys[size] = key;
@@ -170,6 +289,7 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
     }
 
     private void removeAt(int index) {
+        ownKeys();
         int moved = size - index - 1;
         System.arraycopy(keys, index + 1, keys, index, moved);
         System.arraycopy(values, index + 1, values, index, moved);
@@ -181,6 +301,7 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
 
     @Override
     public void clear() {
+        ownKeys();
         Arrays.fill(keys, 0, size, null);
         Arrays.fill(values, 0, size, null);
         size = 0;
@@ -209,7 +330,7 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
     }
 
     private void grow() {
-        int capacity = keys.length * 2;
+        int capacity = Math.max(4, Math.max(keys.length, values.length) * 2);
         keys = Arrays.copyOf(keys, capacity);
         values = Arrays.copyOf(values, capacity);
     }

@@ -100,4 +100,71 @@ class CompactEventMapTest {
 
         assertThatThrownBy(entries::next).isInstanceOf(ConcurrentModificationException.class);
     }
+
+    @Test
+    void sharedKeysAreCopiedOnWrite() {
+        CompactEventMap first = new CompactEventMap(2);
+        first.put("a", 1);
+        first.put("b", 2);
+        String[] keys = first.shareKeys();
+        CompactEventMap second = CompactEventMap.withSharedKeys(keys, new Object[] {10, 20}, 2);
+
+        second.put("c", 30);
+        second.remove("a");
+        first.put("d", 4);
+
+        assertThat(first).containsExactly(Map.entry("a", 1), Map.entry("b", 2), Map.entry("d", 4));
+        assertThat(second).containsExactly(Map.entry("b", 20), Map.entry("c", 30));
+        assertThat(keys[0]).isEqualTo("a");
+        assertThat(keys[1]).isEqualTo("b");
+        assertThat(CompactEventMap.withSharedKeys(keys, new Object[] {5, 6}, 2))
+                .containsExactly(Map.entry("a", 5), Map.entry("b", 6));
+    }
+
+    @Test
+    void clearOfSharedKeysLeavesOthersAlone() {
+        CompactEventMap first = new CompactEventMap(2);
+        first.put("a", 1);
+        CompactEventMap second = CompactEventMap.withSharedKeys(first.shareKeys(), new Object[] {2}, 1);
+
+        second.clear();
+        second.put("z", 3);
+
+        assertThat(first).containsExactly(Map.entry("a", 1));
+        assertThat(second).containsExactly(Map.entry("z", 3));
+    }
+
+    @Test
+    void adoptKeysNeedsTheSameKeyObjects() {
+        CompactEventMap first = new CompactEventMap(2);
+        first.put("a", 1);
+        first.put("b", 2);
+        String[] keys = first.shareKeys();
+        CompactEventMap same = new CompactEventMap(2);
+        same.put("a", 3);
+        same.put("b", 4);
+        CompactEventMap otherOrder = new CompactEventMap(2);
+        otherOrder.put("b", 5);
+        otherOrder.put("a", 6);
+        CompactEventMap equalButNotSame = new CompactEventMap(2);
+        equalButNotSame.put(new String("a"), 7);
+        equalButNotSame.put("b", 8);
+
+        assertThat(same.adoptKeys(keys, 2)).isTrue();
+        assertThat(same.hasKeys(keys, 2)).isTrue();
+        assertThat(otherOrder.adoptKeys(keys, 2)).isFalse();
+        assertThat(equalButNotSame.adoptKeys(keys, 2)).isFalse();
+        assertThat(same.adoptKeys(keys, 1)).isFalse();
+
+        same.put("c", 9);
+        assertThat(first).containsExactly(Map.entry("a", 1), Map.entry("b", 2));
+        assertThat(same).containsExactly(Map.entry("a", 3), Map.entry("b", 4), Map.entry("c", 9));
+    }
+
+    @Test
+    void sharedKeysRejectOversizedMaps() {
+        assertThatThrownBy(() -> CompactEventMap.withSharedKeys(new String[1], new Object[2], 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("size 2");
+    }
 }

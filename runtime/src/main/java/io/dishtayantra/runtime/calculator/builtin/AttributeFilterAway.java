@@ -1,14 +1,26 @@
 package io.dishtayantra.runtime.calculator.builtin;
 
 import io.dishtayantra.runtime.event.CompactEventMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Type {@code AttributeFilterAway}: removes the attributes listed in {@code filterAttributes}. */
+/**
+ * Type {@code AttributeFilterAway}: removes the attributes listed in {@code filterAttributes}.
+ * For a compact input the step remembers which positions it keeps for the last input key array
+ * it saw, and then copies those values under one shared output key array.
+ */
 final class AttributeFilterAway extends BuiltinOperation {
 
     private final Set<String> remove;
+
+    // The last compact input key array, the positions kept from it and their keys.
+    private String[] shapeKeys;
+    private int shapeSize = -1;
+    private int[] kept;
+    private String[] outputKeys;
+    private final CompactEventMap.SharedKeys copiedKeys = new CompactEventMap.SharedKeys();
 
     AttributeFilterAway(List<String> filterAttributes) {
         this.remove = Set.copyOf(filterAttributes);
@@ -17,15 +29,14 @@ final class AttributeFilterAway extends BuiltinOperation {
     @Override
     Map<String, Object> apply(Map<String, Object> input) {
         if (input instanceof CompactEventMap compact) {
-            // The input's keys are distinct, so each kept one is appended without a lookup.
-            CompactEventMap output = new CompactEventMap(compact.size());
-            for (int i = 0; i < compact.size(); i++) {
-                String name = compact.keyAt(i);
-                if (!remove.contains(name)) {
-                    output.appendAbsent(name, compact.valueAt(i));
-                }
+            if (!compact.hasKeys(shapeKeys, shapeSize)) {
+                learnShape(compact);
             }
-            return output;
+            Object[] values = new Object[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                values[i] = compact.valueAt(kept[i]);
+            }
+            return CompactEventMap.withSharedKeys(outputKeys, values, kept.length);
         }
         Map<String, Object> output = CompactEventMap.withCapacity(input.size());
         for (Map.Entry<String, Object> entry : input.entrySet()) {
@@ -33,6 +44,28 @@ final class AttributeFilterAway extends BuiltinOperation {
                 output.put(entry.getKey(), entry.getValue());
             }
         }
+        if (output instanceof CompactEventMap filtered) {
+            copiedKeys.share(filtered);
+        }
         return output;
+    }
+
+    private void learnShape(CompactEventMap input) {
+        int size = input.size();
+        int[] positions = new int[size];
+        String[] keys = new String[size];
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            String name = input.keyAt(i);
+            if (!remove.contains(name)) {
+                positions[count] = i;
+                keys[count] = name;
+                count++;
+            }
+        }
+        shapeKeys = input.shareKeys();
+        shapeSize = size;
+        kept = Arrays.copyOf(positions, count);
+        outputKeys = keys;
     }
 }

@@ -1,6 +1,5 @@
 package io.dishtayantra.runtime.connector.mem;
 
-import io.dishtayantra.api.connector.Acknowledgement;
 import io.dishtayantra.api.connector.ConnectorContext;
 import io.dishtayantra.api.connector.EventSink;
 import io.dishtayantra.api.connector.Subscriber;
@@ -63,17 +62,16 @@ final class MemSubscriber implements Subscriber {
                 return;
             }
             int delivered = 0;
-            for (int i = 0; i < count; i++) {
+            while (delivered < count) {
                 if (paused) {
                     // A pause that arrived while take() waited: the rest go back to the queue's front.
                     break;
                 }
                 try {
-                    sink.accept(batch[i], Acknowledgement.NONE);
-                    delivered++;
+                    delivered += sink.acceptBatch(batch, delivered, count);
                 } catch (InterruptedException e) {
-                    channel.accepted(i);
-                    channel.putBack(batch, i, count);
+                    channel.accepted(delivered);
+                    channel.putBack(batch, delivered, count);
                     Arrays.fill(batch, null);
                     return;
                 }
