@@ -315,11 +315,13 @@ final class ExecutionLoop implements SubscriptionQueue.Consumer, Runnable {
         if (value == null) {
             return null;
         }
-        if (node.changeDetection && value.equals(node.output)) {
-            counters.countSuppressed();
-            return null;
+        if (node.changeDetection) {
+            if (value.equals(node.output)) {
+                counters.countSuppressed();
+                return null;
+            }
+            node.output = value;
         }
-        node.output = value;
         counters.countOut();
         node.recentOutputs.add(value);
         return value;

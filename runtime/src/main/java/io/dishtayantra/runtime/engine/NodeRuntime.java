@@ -58,6 +58,7 @@ final class NodeRuntime {
 
     boolean dirty;
     Map<String, Object> event;
+    /** The last output passed on; kept only with changeDetection, which compares with it. */
     Map<String, Object> output;
 
     // Sampled timing of the steps, see latency.

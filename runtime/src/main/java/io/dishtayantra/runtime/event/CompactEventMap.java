@@ -74,26 +74,44 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
         return keys;
     }
 
-    /** Whether this map's keys are {@code sharedKeys[0..size)} in that very array: a test by reference. */
-    public boolean hasKeys(String[] sharedKeys, int size) {
-        return keys == sharedKeys && this.size == size;
+    /**
+     * Whether this map's keys are the very objects {@code keys[0..size)}, in that order. Compares
+     * references only, and the arrays themselves first, so it is cheap when maps share key arrays.
+     * Reads this map only, so it is safe on an event other threads read too.
+     */
+    public boolean hasKeys(String[] keys, int size) {
+        if (keys == null || this.size != size) {
+            return false;
+        }
+        String[] own = this.keys;
+        if (own == keys) {
+            return true;
+        }
+        for (int i = 0; i < size; i++) {
+            if (own[i] != keys[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns an array whose first {@link #size} entries are this map's keys, for a step to remember
+     * the shape by: the shared key array itself when this map has one (no map writes it), so later
+     * {@link #hasKeys} tests succeed by reference, or else a copy. Does not change this map.
+     */
+    public String[] keysForShape() {
+        return keysShared ? keys : Arrays.copyOf(keys, size);
     }
 
     /**
      * Switches this map to the key array {@code sharedKeys} when its keys are the same objects in
      * the same order, so that later steps recognise the shape by reference. Returns whether it did.
+     * Only for a map no other thread can see yet, such as a step's new output.
      */
     public boolean adoptKeys(String[] sharedKeys, int size) {
-        if (sharedKeys == null || this.size != size) {
+        if (!hasKeys(sharedKeys, size)) {
             return false;
-        }
-        if (keys == sharedKeys) {
-            return true;
-        }
-        for (int i = 0; i < size; i++) {
-            if (keys[i] != sharedKeys[i]) {
-                return false;
-            }
         }
         keys = sharedKeys;
         keysShared = true;
@@ -110,7 +128,7 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
             return false;
         }
         if (source instanceof CompactEventMap compact) {
-            if (compact.keys != keys) {
+            if (!compact.hasKeys(keys, size)) {
                 return false;
             }
             System.arraycopy(compact.values, 0, into, 0, size);

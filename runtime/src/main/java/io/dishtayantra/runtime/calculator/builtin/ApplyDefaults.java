@@ -86,7 +86,7 @@ final class ApplyDefaults extends BuiltinOperation {
 
     private void learnShape(CompactEventMap input) {
         int size = input.size();
-        String[] inputKeys = input.shareKeys();
+        String[] inputKeys = input.keysForShape();
         String[] keys = Arrays.copyOf(inputKeys, size + names.length);
         int[] positions = new int[names.length];
         int appended = size;

@@ -63,7 +63,7 @@ final class AttributeFilterAway extends BuiltinOperation {
                 count++;
             }
         }
-        shapeKeys = input.shareKeys();
+        shapeKeys = input.keysForShape();
         shapeSize = size;
         kept = Arrays.copyOf(positions, count);
         outputKeys = keys;

@@ -41,7 +41,7 @@ final class AttributeNameChange extends BuiltinOperation {
                 return renameEach(compact);
             }
             Map<String, Object> output = renameEach(compact);
-            shapeKeys = compact.shareKeys();
+            shapeKeys = compact.keysForShape();
             shapeSize = size;
             outputKeys = output instanceof CompactEventMap renamed && renamed.size() == size
                     ? renamed.shareKeys() : null;
