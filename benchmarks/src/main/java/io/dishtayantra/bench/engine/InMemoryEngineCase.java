@@ -92,73 +92,81 @@ public final class InMemoryEngineCase {
      * and the reader run; latency is left out because it is only the time spent in the backlog.
      */
     private ResultRow measureBacklog(String label, DagFactory factory) throws Exception {
-        String id = Long.toHexString(System.nanoTime());
-        String input = "bench-backlog-in-" + id;
-        String output = "bench-backlog-out-" + id;
         long backlog = Math.max(1, events / 4);
-        MemConnectorKind mem = new MemConnectorKind();
-        Publisher producer = mem.createPublisher(URI.create("mem://queue/" + input),
-                Map.of("capacity", Math.toIntExact(Math.max(backlog, 16_384))));
-        producer.start(new BenchContext("producer", URI.create("mem://queue/" + input), Map.of()));
-        Subscriber reader = mem.createSubscriber(URI.create("mem://queue/" + output), Map.of("capacity", 16_384));
-        LatencySink sink = new LatencySink();
+        try (Rig rig = Rig.start(factory, Math.toIntExact(Math.max(backlog, 16_384)))) {
+            send(rig.producer, rig.sink, rig.executor, warmUpEvents, Double.NaN);
 
-        try (Engine engine = new Engine(EngineServices.fromClassPath())) {
-            DagInstance dag = engine.deploy(factory.apply("bench-" + id, input, output), Path.of("."));
-            dag.start();
-            reader.start(new BenchContext("reader", URI.create("mem://queue/" + output), Map.of()), sink);
-            ThreadCost executor = ThreadCost.of("dag-bench-" + id);
-            send(producer, sink, executor, warmUpEvents, Double.NaN);
-
-            dag.suspend();
-            sink.expect(backlog);
+            rig.dag.suspend();
+            rig.sink.expect(backlog);
             for (long i = 0; i < backlog; i++) {
-                producer.publish(TradeEvents.create(i, System.nanoTime()), IGNORED);
+                rig.producer.publish(TradeEvents.create(i, System.nanoTime()), IGNORED);
             }
-            executor.mark();
+            rig.executor.mark();
             long start = System.nanoTime();
-            dag.resume();
-            if (!sink.awaitAll(120, TimeUnit.SECONDS)) {
+            rig.dag.resume();
+            if (!rig.sink.awaitAll(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Not every queued event arrived within 120 s: the DAG lost or stalled events");
             }
-            double seconds = (sink.lastArrivalNanos() - start) / 1e9;
-            double cpu = executor.cpuNanosSinceMark() / (double) backlog;
+            double seconds = (rig.sink.lastArrivalNanos() - start) / 1e9;
+            double cpu = rig.executor.cpuNanosSinceMark() / (double) backlog;
             return new ResultRow(label, "backlog, queued before start", backlog / seconds, Double.NaN, Double.NaN,
-                    Double.NaN, String.format("%,.0f B", executor.allocatedBytesSinceMark() / (double) backlog),
+                    Double.NaN, String.format("%,.0f B", rig.executor.allocatedBytesSinceMark() / (double) backlog),
                     String.format("%,d events queued, then resumed; no producer running; executor CPU %,.0f ns/event"
                             + " (%,.2f M events/s per core); load %s", backlog, cpu, 1e3 / cpu, Load.oneMinute()));
-        } finally {
-            reader.close();
-            producer.close();
         }
     }
 
     private List<ResultRow> measureStreaming(String label, DagFactory factory) throws Exception {
-        String id = Long.toHexString(System.nanoTime());
-        String input = "bench-in-" + id;
-        String output = "bench-out-" + id;
-        MemConnectorKind mem = new MemConnectorKind();
-        Publisher producer = mem.createPublisher(URI.create("mem://queue/" + input), Map.of("capacity", 16_384));
-        producer.start(new BenchContext("producer", URI.create("mem://queue/" + input), Map.of()));
-        Subscriber reader = mem.createSubscriber(URI.create("mem://queue/" + output), Map.of("capacity", 16_384));
-        LatencySink sink = new LatencySink();
-
-        try (Engine engine = new Engine(EngineServices.fromClassPath())) {
-            DagInstance dag = engine.deploy(factory.apply("bench-" + id, input, output), Path.of("."));
-            dag.start();
-            reader.start(new BenchContext("reader", URI.create("mem://queue/" + output), Map.of()), sink);
-            ThreadCost executor = ThreadCost.of("dag-bench-" + id);
-
-            send(producer, sink, executor, warmUpEvents, Double.NaN);
-            ResultRow saturated = send(producer, sink, executor, events, Double.NaN).row(label, "saturated");
-            send(producer, sink, executor, Math.min(warmUpEvents, (long) offeredRate), offeredRate);
+        try (Rig rig = Rig.start(factory, 16_384)) {
+            send(rig.producer, rig.sink, rig.executor, warmUpEvents, Double.NaN);
+            ResultRow saturated = send(rig.producer, rig.sink, rig.executor, events, Double.NaN).row(label, "saturated");
+            send(rig.producer, rig.sink, rig.executor, Math.min(warmUpEvents, (long) offeredRate), offeredRate);
             long paced = Math.min(events, (long) (offeredRate * 5));
-            ResultRow fixedRate = send(producer, sink, executor, paced, offeredRate)
+            ResultRow fixedRate = send(rig.producer, rig.sink, rig.executor, paced, offeredRate)
                     .row(label, String.format("offered %,.0f/s", offeredRate));
             return List.of(saturated, fixedRate);
-        } finally {
-            reader.close();
-            producer.close();
+        }
+    }
+
+    /**
+     * One running DAG between the harness's producer on {@code mem://queue/IN} and its reader on
+     * {@code mem://queue/OUT}; closing it stops the engine, then the reader and the producer.
+     */
+    private record Rig(Engine engine, DagInstance dag, Publisher producer, Subscriber reader, LatencySink sink,
+            ThreadCost executor) implements AutoCloseable {
+
+        static Rig start(DagFactory factory, int inputCapacity) throws Exception {
+            String id = Long.toHexString(System.nanoTime());
+            URI input = URI.create("mem://queue/bench-in-" + id);
+            URI output = URI.create("mem://queue/bench-out-" + id);
+            MemConnectorKind mem = new MemConnectorKind();
+            Publisher producer = mem.createPublisher(input, Map.of("capacity", inputCapacity));
+            producer.start(new BenchContext("producer", input, Map.of()));
+            Subscriber reader = mem.createSubscriber(output, Map.of("capacity", 16_384));
+            LatencySink sink = new LatencySink();
+            Engine engine = new Engine(EngineServices.fromClassPath());
+            try {
+                DagInstance dag = engine.deploy(factory.apply("bench-" + id, "bench-in-" + id, "bench-out-" + id),
+                        Path.of("."));
+                dag.start();
+                reader.start(new BenchContext("reader", output, Map.of()), sink);
+                return new Rig(engine, dag, producer, reader, sink, ThreadCost.of("dag-bench-" + id));
+            } catch (Exception | Error e) {
+                reader.close();
+                producer.close();
+                engine.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                engine.close();
+            } finally {
+                reader.close();
+                producer.close();
+            }
         }
     }
 
