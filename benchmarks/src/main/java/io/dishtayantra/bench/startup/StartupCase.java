@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Case 6: start-up and footprint of the runtime as a child process,
  * {@code java -jar runtime/target/dishtayantra.jar run DIR} on the harness's JDK, with default JVM
- * settings.
+ * settings, and then as users start it, {@code bin/dishtayantra run DIR}, whose class data sharing
+ * archive a first, unmeasured run of the wrapper writes when it stops.
  *
  * <p>Start-up: from just before the child process is started until its log shows every DAG of
  * the folder started (the line {@code DAG NAME started: ...}), JVM start included. Idle RSS:
@@ -52,14 +53,17 @@ public final class StartupCase {
         Path loadFolder = writeLoadManifest(work.resolve("load"));
 
         List<ResultRow> rows = new ArrayList<>();
+        int dags = countManifests(examples);
         try (Child child = Child.start(jar, examples)) {
-            int dags = countManifests(examples);
-            long readyNanos = child.awaitStarted(dags, 60);
-            Thread.sleep(5_000);
-            long idleKiB = child.residentKiB();
-            rows.add(new ResultRow("runtime start-up", "run examples/ (" + dags + " DAGs)", Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, "-", String.format("ready (every DAG started) after %,d ms; idle RSS %,d MiB;"
-                            + " load %s", TimeUnit.NANOSECONDS.toMillis(readyNanos), idleKiB >> 10, Load.oneMinute())));
+            rows.add(measureIdle(child, "run examples/ (" + dags + " DAGs)", dags));
+        }
+        Path wrapper = root.resolve("bin/dishtayantra");
+        try (Child child = Child.startWrapper(wrapper, copyExamples(work.resolve("examples-archive")))) {
+            // Stopping this run makes the JVM write the wrapper's archive, which the next run maps.
+            child.awaitStarted(dags, 60);
+        }
+        try (Child child = Child.startWrapper(wrapper, copyExamples(work.resolve("examples-wrapper")))) {
+            rows.add(measureIdle(child, "bin/dishtayantra run examples/ (" + dags + " DAGs, CDS archive)", dags));
         }
         try (Child child = Child.start(jar, loadFolder)) {
             child.expectLoad(loadEvents);
@@ -78,6 +82,16 @@ public final class StartupCase {
                             loadEvents, Load.oneMinute())));
         }
         return rows;
+    }
+
+    /** Waits until every DAG started, then 5 s more, and reads the child's resident memory. */
+    private static ResultRow measureIdle(Child child, String variant, int dags) throws Exception {
+        long readyNanos = child.awaitStarted(dags, 60);
+        Thread.sleep(5_000);
+        long idleKiB = child.residentKiB();
+        return new ResultRow("runtime start-up", variant, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "-",
+                String.format("ready (every DAG started) after %,d ms; idle RSS %,d MiB; load %s",
+                        TimeUnit.NANOSECONDS.toMillis(readyNanos), idleKiB >> 10, Load.oneMinute()));
     }
 
     private Path copyExamples(Path target) throws IOException {
@@ -179,14 +193,24 @@ public final class StartupCase {
         }
 
         static Child start(Path jar, Path folder) throws IOException {
-            long startNanos = System.nanoTime();
             // The JDK running the harness, not whichever java comes first on the PATH.
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
-                    "run", "--summary-interval=1s", folder.toString())
-                    .directory(folder.toFile())
-                    .redirectErrorStream(true)
-                    .start();
+            return start(new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+                    "run", "--summary-interval=1s", folder.toString()), folder);
+        }
+
+        /** Starts {@code bin/dishtayantra run}; the wrapper execs the JVM, so the process is the runtime's JVM. */
+        static Child startWrapper(Path wrapper, Path folder) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(wrapper.toString(), "run", "--summary-interval=1s",
+                    folder.toString());
+            // The wrapper takes $JAVA_HOME when it is a JDK 25: the harness's own JDK.
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            return start(builder, folder);
+        }
+
+        private static Child start(ProcessBuilder builder, Path folder) throws IOException {
+            long startNanos = System.nanoTime();
+            Process process = builder.directory(folder.toFile()).redirectErrorStream(true).start();
             Child child = new Child(process, startNanos);
             Thread.ofPlatform().daemon(true).name("runtime-log-reader").start(child::readLog);
             return child;

@@ -44,6 +44,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -130,14 +132,6 @@ public final class RunCommand implements Callable<Integer> {
                 ConnectorRegistry.load(pluginLoader), EnvironmentResolver.system(), stopWait);
         RuntimeCatalog catalog = new RuntimeCatalog(services.calculators(), services.connectors());
 
-        Map<Dag, Path> runnable = loadValidDags(catalog, err);
-        boolean allValid = invalid == 0;
-        if (runnable.isEmpty()) {
-            err.println("No DAG to run.");
-            err.flush();
-            return 1;
-        }
-
         Optional<ClusterSettings> cluster;
         try {
             cluster = ClusterSettings.fromEnvironment(System.getenv());
@@ -146,13 +140,41 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        if (cluster.isPresent()) {
-            return runElected(services, runnable, cluster.get(), summaryEvery, runFor, err, allValid);
-        }
 
         Engine engine = new Engine(services);
         LoadingState loading = new LoadingState();
-        RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
+        // The server starts on its own thread while the manifests load. It is still up before the
+        // first DAG starts, and a port in use stops the run before any DAG starts.
+        CompletableFuture<RuntimeHttpServer> httpStart = startHttpInBackground(engine, loading, err);
+        Map<Dag, Path> runnable;
+        try {
+            runnable = loadValidDags(catalog, err);
+        } catch (IOException | RuntimeException failure) {
+            closeWhenStarted(httpStart);
+            engine.shutdown();
+            throw failure;
+        }
+        RuntimeHttpServer http;
+        try {
+            http = awaitHttp(httpStart);
+        } catch (RuntimeException failure) {
+            engine.shutdown();
+            throw failure;
+        }
+        boolean allValid = invalid == 0;
+        if (runnable.isEmpty()) {
+            if (http != null) {
+                http.close();
+            }
+            engine.shutdown();
+            err.println("No DAG to run.");
+            err.flush();
+            return 1;
+        }
+        if (cluster.isPresent()) {
+            return runElected(engine, loading, http, runnable, cluster.get(), summaryEvery, runFor, err, allValid);
+        }
+
         WindowedRuns windowed = new WindowedRuns(engine, Clock.systemUTC());
         Thread hook = Thread.ofPlatform().name("dishtayantra-shutdown").unstarted(() -> {
             LOG.info("Stopping every DAG");
@@ -263,11 +285,8 @@ public final class RunCommand implements Callable<Integer> {
      * decides the pod count. NOTE: stopping or deleting a DAG through the HTTP API is not
      * coordinated with the Lease.
      */
-    private int runElected(EngineServices services, Map<Dag, Path> runnable, ClusterSettings cluster,
-            Duration summaryEvery, Duration runFor, PrintWriter err, boolean allValid) {
-        Engine engine = new Engine(services);
-        LoadingState loading = new LoadingState();
-        RuntimeHttpServer http = noHttp ? null : startHttp(engine, loading, err);
+    private int runElected(Engine engine, LoadingState loading, RuntimeHttpServer http, Map<Dag, Path> runnable,
+            ClusterSettings cluster, Duration summaryEvery, Duration runFor, PrintWriter err, boolean allValid) {
         ElectedDags elected;
         try {
             elected = ElectedDags.start(engine, runnable, cluster);
@@ -366,6 +385,53 @@ public final class RunCommand implements Callable<Integer> {
             return null;
         }
         return SuspendFileWatcher.start(engine, Path.of(file), Duration.ofSeconds(2));
+    }
+
+    /**
+     * Starts the HTTP server on its own thread, unless {@code --no-http} is set, in which case the
+     * returned future completes with null.
+     */
+    private CompletableFuture<RuntimeHttpServer> startHttpInBackground(Engine engine, LoadingState loading, PrintWriter err) {
+        CompletableFuture<RuntimeHttpServer> started = new CompletableFuture<>();
+        if (noHttp) {
+            started.complete(null);
+            return started;
+        }
+        Thread.ofPlatform().name("dishtayantra-http-start").start(() -> {
+            try {
+                started.complete(startHttp(engine, loading, err));
+            } catch (Throwable failure) {
+                started.completeExceptionally(failure);
+            }
+        });
+        return started;
+    }
+
+    /** Waits for {@link #startHttpInBackground} and throws what the start threw, such as a port already in use. */
+    private static RuntimeHttpServer awaitHttp(CompletableFuture<RuntimeHttpServer> started) {
+        try {
+            return started.join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failure.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw failure;
+        }
+    }
+
+    /** Closes the server once its start ends, when the run stops before it needs the server. */
+    private static void closeWhenStarted(CompletableFuture<RuntimeHttpServer> started) {
+        try {
+            RuntimeHttpServer http = started.join();
+            if (http != null) {
+                http.close();
+            }
+        } catch (CompletionException failedToStart) {
+            LOG.debug("HTTP server failed to start while the run was stopping", failedToStart.getCause());
+        }
     }
 
     /**

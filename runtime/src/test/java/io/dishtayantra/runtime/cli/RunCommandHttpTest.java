@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dishtayantra.runtime.http.TestRuntime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,38 @@ class RunCommandHttpTest {
         commandLine.setErr(new PrintWriter(out));
         commandLine.execute(arguments);
         return out.toString();
+    }
+
+    @Test
+    void portInUseStopsRunBeforeDagsStart() throws Exception {
+        Files.createDirectories(folder.resolve("data"));
+        Files.writeString(folder.resolve("data/in.jsonl"), "{\"id\":1}\n");
+        Files.writeString(folder.resolve("copy.yaml"), """
+                apiVersion: dishtayantra.io/v1alpha1
+                kind: DAG
+                metadata: {name: copy}
+                spec:
+                  subscribers: [{name: in, uri: "file://data/in.jsonl"}]
+                  publishers: [{name: out, uri: "file://out/copy.jsonl"}]
+                  nodes:
+                    - {name: ingest, type: Subscription, subscriber: in}
+                    - {name: emit, type: Publication, publishers: [out]}
+                  edges: [{from: ingest, to: emit}]
+                """);
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = DishtaYantraCli.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+            commandLine.setErr(new PrintWriter(out));
+
+            int exitCode = commandLine.execute("run", "--port", String.valueOf(taken.getLocalPort()), "--bind", "127.0.0.1",
+                    "--data-dir", folder.resolve("users").toString(), "--stop-after", "1s",
+                    folder.resolve("copy.yaml").toString());
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(out.toString()).doesNotContain("Dashboard:");
+            assertThat(folder.resolve("out/copy.jsonl")).doesNotExist();
+        }
     }
 
     @Test
