@@ -4,6 +4,7 @@ import io.dishtayantra.api.connector.Completion;
 import io.dishtayantra.api.connector.Publisher;
 import io.dishtayantra.api.connector.Subscriber;
 import io.dishtayantra.bench.BenchContext;
+import io.dishtayantra.bench.ContextSwitches;
 import io.dishtayantra.bench.Load;
 import io.dishtayantra.bench.ResultRow;
 import io.dishtayantra.bench.ThreadCost;
@@ -102,6 +103,8 @@ public final class InMemoryEngineCase {
                 rig.producer.publish(TradeEvents.create(i, System.nanoTime()), IGNORED);
             }
             rig.executor.mark();
+            ContextSwitches switches = new ContextSwitches();
+            switches.mark();
             long start = System.nanoTime();
             rig.dag.resume();
             if (!rig.sink.awaitAll(120, TimeUnit.SECONDS)) {
@@ -112,7 +115,8 @@ public final class InMemoryEngineCase {
             return new ResultRow(label, "backlog, queued before start", backlog / seconds, Double.NaN, Double.NaN,
                     Double.NaN, String.format("%,.0f B", rig.executor.allocatedBytesSinceMark() / (double) backlog),
                     String.format("%,d events queued, then resumed; no producer running; executor CPU %,.0f ns/event"
-                            + " (%,.2f M events/s per core); load %s", backlog, cpu, 1e3 / cpu, Load.oneMinute()));
+                            + " (%,.2f M events/s per core); %s; load %s", backlog, cpu, 1e3 / cpu,
+                            switches.perEventSinceMark(backlog), Load.oneMinute()));
         }
     }
 
@@ -174,6 +178,8 @@ public final class InMemoryEngineCase {
             throws Exception {
         sink.expect(count);
         executor.mark();
+        ContextSwitches switches = new ContextSwitches();
+        switches.mark();
         long periodNanos = Double.isNaN(rate) ? 0 : (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
@@ -193,7 +199,8 @@ public final class InMemoryEngineCase {
         }
         double seconds = (sink.lastArrivalNanos() - start) / 1e9;
         return new Measurement(count / seconds, sink.latencyNanos().copy(),
-                executor.cpuNanosSinceMark() / (double) count, executor.allocatedBytesSinceMark() / (double) count);
+                executor.cpuNanosSinceMark() / (double) count, executor.allocatedBytesSinceMark() / (double) count,
+                switches.perEventSinceMark(count));
     }
 
     @FunctionalInterface
@@ -206,13 +213,14 @@ public final class InMemoryEngineCase {
      * cover the DAG's executor thread only (not the subscriber, producer or reader threads).
      */
     private record Measurement(double throughput, Histogram latencyNanos, double executorCpuNanos,
-            double executorBytes) {
+            double executorBytes, String contextSwitches) {
 
         ResultRow row(String label, String variant) {
             return new ResultRow(label, variant, throughput, micros(50), micros(99), micros(99.9),
                     String.format("%,.0f B", executorBytes),
-                    String.format("%,d events; executor CPU %,.0f ns/event (%,.2f M events/s per core); load %s",
-                            latencyNanos.getTotalCount(), executorCpuNanos, 1e3 / executorCpuNanos, Load.oneMinute()));
+                    String.format("%,d events; executor CPU %,.0f ns/event (%,.2f M events/s per core); %s; load %s",
+                            latencyNanos.getTotalCount(), executorCpuNanos, 1e3 / executorCpuNanos, contextSwitches,
+                            Load.oneMinute()));
         }
 
         private double micros(double percentile) {

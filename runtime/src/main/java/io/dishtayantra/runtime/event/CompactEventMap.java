@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  * copies, where a LinkedHashMap allocates and links an entry per attribute; that copy was most of
  * the built-ins' cost per event.
  *
- * <p>Maps with the same attributes in the same order can share one key array: a step that sees
+ * <p>Maps with the same attributes in the same order can share one key array. A step that gets
  * the same input keys again reuses the output keys it built the first time, and the next step
  * recognises them by reference ({@link #hasKeys}). A map never writes a shared key array; it
  * copies it before its first change of keys (copy on write). Values are never shared.
@@ -75,9 +75,9 @@ public final class CompactEventMap extends AbstractMap<String, Object> {
     }
 
     /**
-     * Whether this map's keys are the very objects {@code keys[0..size)}, in that order. Compares
-     * references only, and the arrays themselves first, so it is cheap when maps share key arrays.
-     * Reads this map only, so it is safe on an event other threads read too.
+     * Returns whether this map's keys are the very objects {@code keys[0..size)}, in that order.
+     * Compares references only, and the arrays themselves first, so it is cheap when maps share key
+     * arrays. It only reads this map, so it is safe on an event that other threads read too.
      */
     public boolean hasKeys(String[] keys, int size) {
         if (keys == null || this.size != size) {
