@@ -25,8 +25,8 @@ public final class ContextSwitches {
     }
 
     /**
-     * Describes the switches since {@link #mark()} per event, or says they are unavailable off Linux.
-     * Threads that ended since the mark are not counted.
+     * Formats the switches since {@link #mark()} per event, or a note that they are unavailable
+     * off Linux. Threads that ended since the mark are not counted.
      */
     public String perEventSinceMark(long events) {
         long[] counts = read();

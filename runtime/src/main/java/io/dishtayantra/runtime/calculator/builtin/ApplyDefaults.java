@@ -61,7 +61,7 @@ final class ApplyDefaults extends BuiltinOperation {
         return changed ? CompactEventMap.withSharedKeys(outputKeys, output, outputSize) : input;
     }
 
-    /** The rule applied by key lookups, for inputs too large for a compact map. */
+    /** Applies the defaults by key lookups, for inputs too large for a compact map. */
     private Map<String, Object> applyByName(Map<String, Object> input) {
         Map<String, Object> output = null;
         for (int i = 0; i < names.length; i++) {

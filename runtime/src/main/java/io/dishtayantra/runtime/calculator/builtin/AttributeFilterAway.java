@@ -18,7 +18,7 @@ final class AttributeFilterAway extends BuiltinOperation {
     // The last compact input key array, the positions kept from it and their keys.
     private String[] shapeKeys;
     private int shapeSize = -1;
-    private int[] kept;
+    private int[] keptPositions;
     private String[] outputKeys;
     private final CompactEventMap.SharedKeys copiedKeys = new CompactEventMap.SharedKeys();
 
@@ -32,11 +32,11 @@ final class AttributeFilterAway extends BuiltinOperation {
             if (!compact.hasKeys(shapeKeys, shapeSize)) {
                 learnShape(compact);
             }
-            Object[] values = new Object[kept.length];
-            for (int i = 0; i < kept.length; i++) {
-                values[i] = compact.valueAt(kept[i]);
+            Object[] values = new Object[keptPositions.length];
+            for (int i = 0; i < keptPositions.length; i++) {
+                values[i] = compact.valueAt(keptPositions[i]);
             }
-            return CompactEventMap.withSharedKeys(outputKeys, values, kept.length);
+            return CompactEventMap.withSharedKeys(outputKeys, values, keptPositions.length);
         }
         Map<String, Object> output = CompactEventMap.withCapacity(input.size());
         for (Map.Entry<String, Object> entry : input.entrySet()) {
@@ -65,7 +65,7 @@ final class AttributeFilterAway extends BuiltinOperation {
         }
         shapeKeys = input.keysForShape();
         shapeSize = size;
-        kept = Arrays.copyOf(positions, count);
+        keptPositions = Arrays.copyOf(positions, count);
         outputKeys = keys;
     }
 }

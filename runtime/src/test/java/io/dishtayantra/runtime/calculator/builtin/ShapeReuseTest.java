@@ -12,9 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-ins remember what they do per input key array; these checks compare them, over many
- * random events whose shapes repeat, change and collide, with plain LinkedHashMap versions of the
- * same rules, entry order included.
+ * Checks the built-ins, which remember what they do per input key array, against plain
+ * LinkedHashMap versions of the same rules. The random events repeat, change and collide in
+ * shape, and entry order is compared too.
  */
 class ShapeReuseTest {
 
