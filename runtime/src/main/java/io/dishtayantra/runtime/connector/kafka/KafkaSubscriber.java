@@ -80,6 +80,8 @@ final class KafkaSubscriber extends ResilientSubscriber {
     @Override
     protected void consume() throws InterruptedException {
         Duration pollTimeout = settings.pollTimeout();
+        long commitIntervalNanos = settings.commitInterval().toNanos();
+        long lastCommit = System.nanoTime();
         try {
             while (running()) {
                 applyPause();
@@ -87,7 +89,11 @@ final class KafkaSubscriber extends ResilientSubscriber {
                 for (TopicPartition partition : records.partitions()) {
                     deliver(partition, records.records(partition));
                 }
-                commitAcknowledged(false);
+                long now = System.nanoTime();
+                if (now - lastCommit >= commitIntervalNanos) {
+                    commitAcknowledged(false);
+                    lastCommit = now;
+                }
                 reportLag();
                 watch.check();
             }
