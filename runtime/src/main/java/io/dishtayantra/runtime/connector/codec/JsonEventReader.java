@@ -61,10 +61,19 @@ final class JsonEventReader {
     private static Map<String, Object> readTopLevel(JsonParser parser) throws IOException, NotHandled {
         CompactEventMap compact = new CompactEventMap(INITIAL_CAPACITY);
         Map<String, Object> event = compact;
+        // One bit per name hash modulo 64: a name whose bit is clear is certainly new, so it is
+        // appended without the linear search that put() makes to find a duplicate key.
+        long seenHashes = 0;
         String name;
         while ((name = parser.nextFieldName()) != null) {
             Object value = readValue(parser, parser.nextToken());
-            event.put(name, value);
+            long hashBit = 1L << (name.hashCode() & 63);
+            if (compact != null && (seenHashes & hashBit) == 0) {
+                compact.appendAbsent(name, value);
+            } else {
+                event.put(name, value);
+            }
+            seenHashes |= hashBit;
             if (compact != null && compact.size() > CompactEventMap.MAX_COMPACT_SIZE) {
                 event = LinkedHashMap.newLinkedHashMap(2 * CompactEventMap.MAX_COMPACT_SIZE);
                 event.putAll(compact);

@@ -170,6 +170,20 @@ class JsonPayloadsTest {
     }
 
     @Test
+    void parseMatchesMapperOnRandomDuplicateKeys() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 500; round++) {
+            int attributes = random.nextInt(45);
+            StringBuilder json = new StringBuilder("{");
+            for (int i = 0; i < attributes; i++) {
+                json.append(i == 0 ? "" : ",").append("\"k").append(random.nextInt(40)).append("\":")
+                        .append(random.nextInt(1000));
+            }
+            assertParsesLikeMapper(json.append('}').toString());
+        }
+    }
+
+    @Test
     void parseMatchesMapperOnRejectedObjects() {
         List<String> payloads = List.of(
                 "{", "{\"a\":", "{\"a\":}", "{\"a\":1", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{'a':1}",
