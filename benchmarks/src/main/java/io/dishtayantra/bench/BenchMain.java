@@ -15,14 +15,15 @@ import java.util.Set;
  * Runs the end-to-end benchmark cases and prints one Markdown table row per measurement.
  *
  * <p>Usage: {@code java -jar dishtayantra-benchmarks.jar [--case NAME]... [--events N] [--dags N] [--quick]}.
- * Cases: engine, builtins, calculators, kafka, operator, startup, failover. {@code --dags N} sets the
- * operator case's DAG count (default 1,000). Without {@code --case}, every case runs. {@code --quick}
+ * Cases: engine, builtins, calculators, codec, kafka, operator, startup, failover. {@code --dags N}
+ * sets the operator case's DAG count (default 1,000). Without {@code --case}, every case runs. {@code --quick}
  * runs a tenth of the events (and one failover round instead of three), for checking that the
  * harness works, not for figures.
  */
 public final class BenchMain {
 
-    private static final List<String> ALL_CASES = List.of("engine", "builtins", "calculators", "kafka", "operator", "startup", "failover");
+    private static final List<String> ALL_CASES = List.of("engine", "builtins", "calculators", "codec", "kafka",
+            "operator", "startup", "failover");
 
     private BenchMain() {
     }
@@ -65,6 +66,7 @@ public final class BenchMain {
                 case "engine" -> new InMemoryEngineCase(events, Math.max(events / 5, 10_000), 100_000).run();
                 case "builtins" -> new MicroCase("io.dishtayantra.bench.micro.BuiltinStepBenchmark", quick).run();
                 case "calculators" -> new MicroCase("io.dishtayantra.bench.micro.CalculatorCallBenchmark", quick).run();
+                case "codec" -> new MicroCase("io.dishtayantra.bench.micro.JsonCodecBenchmark", quick).run();
                 case "kafka" -> new KafkaCase(events).run();
                 case "operator" -> new OperatorScaleCase(dags).run();
                 case "startup" -> new StartupCase(java.nio.file.Path.of(System.getProperty("bench.root", ".")),

@@ -48,6 +48,19 @@ public final class KafkaCase {
     private static final int PARTITIONS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Client settings given to both sides, so they batch, acknowledge and fetch alike. They are
+     * the defaults of the Kafka 4.3 clients, which DishtaYantra's connectors use as they are:
+     * Kafka Streams overrides linger.ms to 100 and max.poll.records to 1000, and this case sets
+     * them back. Both sides keep the client defaults for batch.size (16 KiB), compression.type
+     * (none), acks (all), enable.idempotence (true, which kafka:// publishers always set) and
+     * the fetch sizes.
+     */
+    private static final Map<String, String> PRODUCER_SETTINGS = Map.of("linger.ms", "5");
+    private static final Map<String, String> CONSUMER_SETTINGS = Map.of("max.poll.records", "500");
+    /** Both sides commit offsets at most once a second: the kafka:// default commitInterval. */
+    private static final String COMMIT_INTERVAL_MS = "1000";
+
     private final long events;
 
     public KafkaCase(long events) {
@@ -143,6 +156,9 @@ public final class KafkaCase {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-streams");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        PRODUCER_SETTINGS.forEach((key, value) -> properties.put(StreamsConfig.producerPrefix(key), value));
+        CONSUMER_SETTINGS.forEach((key, value) -> properties.put(StreamsConfig.consumerPrefix(key), value));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         properties.put(StreamsConfig.STATE_DIR_CONFIG,
                 Path.of(System.getProperty("java.io.tmpdir"), "dishtayantra-bench-streams").toString());
         long start = System.nanoTime();
@@ -171,12 +187,17 @@ public final class KafkaCase {
         SubscriberSpec in = new SubscriberSpec();
         in.setName("in");
         in.setUri("kafka://topic/bench-in");
-        in.setConfig(Map.of("bootstrapServers", bootstrapServers));
+        Map<String, Object> inConfig = new LinkedHashMap<>(CONSUMER_SETTINGS);
+        inConfig.put("bootstrapServers", bootstrapServers);
+        inConfig.put("commitInterval", COMMIT_INTERVAL_MS + "ms");
+        in.setConfig(inConfig);
         spec.getSubscribers().add(in);
         PublisherSpec out = new PublisherSpec();
         out.setName("out");
         out.setUri("kafka://topic/bench-out-dishtayantra");
-        out.setConfig(Map.of("bootstrapServers", bootstrapServers));
+        Map<String, Object> outConfig = new LinkedHashMap<>(PRODUCER_SETTINGS);
+        outConfig.put("bootstrapServers", bootstrapServers);
+        out.setConfig(outConfig);
         spec.getPublishers().add(out);
 
         spec.getCalculators().add(new ComponentSpec("defaults", "ApplyDefaults",

@@ -14,8 +14,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the JMH benchmarks of this package (built-in steps, calculator calls) in one forked JVM
- * each, with the GC profiler for bytes allocated per call, and turns each result into a row.
+ * Runs the JMH benchmarks of this package (built-in steps, calculator calls, JSON codec) in one
+ * forked JVM each, with the GC profiler for bytes allocated per call, and turns each result into
+ * a row.
  */
 public final class MicroCase {
 
@@ -54,11 +55,18 @@ public final class MicroCase {
                 benchmark.lastIndexOf('.'));
         String variant = String.join(",", result.getParams().getParamsKeys().stream()
                 .map(key -> result.getParams().getParam(key)).toList());
+        if (variant.isEmpty()) {
+            variant = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        }
         double nanosPerCall = result.getPrimaryResult().getScore();
         double error = result.getPrimaryResult().getScoreError();
         Result allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
         String bytes = allocation == null ? "-" : String.format("%,.0f B", allocation.getScore());
-        String label = className.equals("CalculatorCallBenchmark") ? "calculator call" : "built-in step call";
+        String label = switch (className) {
+            case "CalculatorCallBenchmark" -> "calculator call";
+            case "JsonCodecBenchmark" -> "JSON payload codec";
+            default -> "built-in step call";
+        };
         return new ResultRow(label, variant, 1e9 / nanosPerCall, Double.NaN, Double.NaN, Double.NaN, bytes,
                 String.format("%,.1f ± %,.1f ns/call (JMH average); load %s", nanosPerCall, error, Load.oneMinute()));
     }

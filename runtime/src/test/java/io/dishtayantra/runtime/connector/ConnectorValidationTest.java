@@ -59,8 +59,16 @@ class ConnectorValidationTest {
                 "spec.subscribers[0].config.pollTimeout (soon): Expected a duration such as 500ms, 10s, 2m or 1h30m, "
                         + "at most 2562047h (about 292 years).",
                 "spec.subscribers[0].config.groupld (x): Unknown setting for kafka://; known settings are "
-                        + "[batchSize, bootstrapServers, circuitFailureThreshold, circuitOpenDuration, deliveryTimeout, "
-                        + "groupId, maxInFlight, partitionKey, pollTimeout, reconnectDelay, reconnectMaxDelay].");
+                        + "[batchSize, bootstrapServers, circuitFailureThreshold, circuitOpenDuration, commitInterval, "
+                        + "deliveryTimeout, groupId, maxInFlight, partitionKey, pollTimeout, reconnectDelay, "
+                        + "reconnectMaxDelay].");
+    }
+
+    @Test
+    void kafkaCommitIntervalMustBePositive() {
+        assertThat(problems("kafka://topic/trades", "{commitInterval: 0s}")).containsExactly(
+                "spec.subscribers[0].config.commitInterval (0s): Must be longer than zero.");
+        assertThat(problems("kafka://topic/trades", "{commitInterval: 250ms}")).isEmpty();
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class JsonPayloads {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
     private static final ObjectReader MAP_READER = MAPPER.readerFor(MAP);
+    private static final ThreadLocal<JsonEventWriter> WRITERS =
+            ThreadLocal.withInitial(() -> new JsonEventWriter(MAPPER.getFactory()));
 
     private JsonPayloads() {
     }
@@ -43,7 +45,12 @@ public final class JsonPayloads {
         try {
             if (startsWithObject(payload)) {
                 // The common case, read in one pass; other values go through the tree below.
-                Map<String, Object> event = MAP_READER.readValue(payload);
+                Map<String, Object> event = JsonEventReader.read(MAPPER.getFactory(), payload);
+                if (event != null) {
+                    return event;
+                }
+                // Invalid or unusual input: the mapper reads it again and reports the error.
+                event = MAP_READER.readValue(payload);
                 FiniteNumbers.require(event);
                 return event;
             }
@@ -103,8 +110,15 @@ public final class JsonPayloads {
         return true;
     }
 
-    /** Serializes an event as compact JSON in UTF-8. */
+    /**
+     * Serializes an event as compact JSON in UTF-8, with a streaming writer reused by the calling
+     * thread for the usual value types and the ObjectMapper for any other.
+     */
     public static byte[] toBytes(Map<String, Object> event) {
+        byte[] bytes = WRITERS.get().write(event);
+        if (bytes != null) {
+            return bytes;
+        }
         try {
             return MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {

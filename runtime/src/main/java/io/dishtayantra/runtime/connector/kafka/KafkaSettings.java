@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  * @param groupId {@code groupId}: consumer group, null for the default {@code <dag>-<subscriber>}
  * @param partitionKey {@code partitionKey}: event field whose value is the record key (publishers)
  * @param pollTimeout {@code pollTimeout}: longest wait of one poll, default 500ms
+ * @param commitInterval {@code commitInterval}: least time between two offset commits of a
+ *     subscriber outside rebalances and stops, default 1s
  * @param clientSettings every config key with a dot in its name, passed to the Kafka client as is
  */
 record KafkaSettings(String topic, String bootstrapServers, String groupId, String partitionKey,
-        Duration pollTimeout, Map<String, String> clientSettings, ResilienceSettings resilience) {
+        Duration pollTimeout, Duration commitInterval, Map<String, String> clientSettings,
+        ResilienceSettings resilience) {
 
     static final String FORM = "kafka://topic/NAME";
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
@@ -45,13 +48,15 @@ record KafkaSettings(String topic, String bootstrapServers, String groupId, Stri
 
         Map<String, String> clientSettings = new LinkedHashMap<>();
         config.rejectUnknownKeys(
-                ResilienceSettings.withKeys("bootstrapServers", "groupId", "partitionKey", "pollTimeout"), key -> key.contains("."), "kafka");
+                ResilienceSettings.withKeys("bootstrapServers", "groupId", "partitionKey", "pollTimeout",
+                        "commitInterval"), key -> key.contains("."), "kafka");
         for (String key : keysWithDot(config)) {
             clientSettings.put(key, config.string(key, null));
         }
         return new KafkaSettings(topic, bootstrapServers, config.string("groupId", null),
                 config.string("partitionKey", null), config.duration("pollTimeout", Duration.ofMillis(500)),
-                clientSettings, ResilienceSettings.from(config));
+                config.duration("commitInterval", Duration.ofSeconds(1)), clientSettings,
+                ResilienceSettings.from(config));
     }
 
     private static List<String> keysWithDot(ConnectorConfig config) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,10 +21,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Consumes a Kafka topic in a consumer group and commits an offset only when every event before
- * it was acknowledged by the DAG (at least once). Acknowledgements from any thread are queued
- * and applied, and offsets committed, on the consumer thread, because KafkaConsumer is not
- * thread-safe. On a rebalance the acknowledged offsets of revoked partitions are committed and
- * the rest is forgotten, so the new owner receives those events again.
+ * it was acknowledged by the DAG (at least once). Acknowledgements from any thread mark their
+ * offset in {@link PartitionAcks}, and offsets are committed on the consumer thread, because
+ * KafkaConsumer is not thread-safe. On a rebalance the acknowledged offsets of revoked
+ * partitions are committed and the rest is forgotten, so the new owner receives those events
+ * again.
  *
  * <p>NOTE: while the DAG's queue is full the consumer thread waits in {@code EventSink.accept}
  * and does not poll. A wait longer than {@code max.poll.interval.ms} (default 5 minutes) makes
@@ -37,12 +37,8 @@ final class KafkaSubscriber extends ResilientSubscriber {
     private KafkaSettings settings;
     private KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, PartitionAcks> partitions = new HashMap<>();
-    private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     private boolean consumerPaused;
     private KafkaConnectionWatch watch;
-
-    private record Ack(PartitionAcks partition, long offset) {
-    }
 
     KafkaSubscriber(java.net.URI uri) {
         this.uri = uri;
@@ -84,35 +80,43 @@ final class KafkaSubscriber extends ResilientSubscriber {
     @Override
     protected void consume() throws InterruptedException {
         Duration pollTimeout = settings.pollTimeout();
+        long commitIntervalNanos = settings.commitInterval().toNanos();
+        long lastCommit = System.nanoTime();
         try {
             while (running()) {
                 applyPause();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-                java.util.Set<TopicPartition> rewound = new java.util.HashSet<>();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    PartitionAcks tracker = partitions.get(partition);
-                    if (tracker == null || rewound.contains(partition)) {
-                        // Revoked during this poll's rebalance callback (the new owner reads it
-                        // again), or rewound below because the subscriber was paused.
-                        continue;
-                    }
-                    if (paused()) {
-                        // Paused while this batch was fetched: leave the rest in Kafka.
-                        consumer.seek(partition, record.offset());
-                        rewound.add(partition);
-                        continue;
-                    }
-                    tracker.delivered(record.offset());
-                    long offset = record.offset();
-                    JsonPayloads.deliver(record.value(), sink, () -> acks.add(new Ack(tracker, offset)));
+                for (TopicPartition partition : records.partitions()) {
+                    deliver(partition, records.records(partition));
                 }
-                commitAcknowledged(false);
+                long now = System.nanoTime();
+                if (now - lastCommit >= commitIntervalNanos) {
+                    commitAcknowledged(false);
+                    lastCommit = now;
+                }
                 reportLag();
                 watch.check();
             }
         } catch (WakeupException e) {
             // close() woke the consumer; the loop ends because running() is false.
+        }
+    }
+
+    /** Hands one partition's records to the sink in order, up to a pause. */
+    private void deliver(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records)
+            throws InterruptedException {
+        PartitionAcks tracker = partitions.get(partition);
+        if (tracker == null) {
+            // Revoked during this poll's rebalance callback; the new owner reads it again.
+            return;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (paused()) {
+                // Paused while this batch was fetched: leave the rest in Kafka.
+                consumer.seek(partition, record.offset());
+                return;
+            }
+            JsonPayloads.deliver(record.value(), sink, tracker.delivered(record.offset()));
         }
     }
 
@@ -129,12 +133,8 @@ final class KafkaSubscriber extends ResilientSubscriber {
         }
     }
 
-    /** Applies queued acknowledgements and commits what became committable; consumer thread only. */
+    /** Commits what became committable; consumer thread only. */
     private void commitAcknowledged(boolean synchronous) {
-        Ack ack;
-        while ((ack = acks.poll()) != null) {
-            ack.partition().acknowledged(ack.offset());
-        }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         partitions.forEach((partition, tracker) -> {
             long offset = tracker.committable();
@@ -191,7 +191,6 @@ final class KafkaSubscriber extends ResilientSubscriber {
         }
         consumer = null;
         partitions.clear();
-        acks.clear();
     }
 
     @Override

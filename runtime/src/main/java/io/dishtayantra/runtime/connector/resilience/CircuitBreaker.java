@@ -8,7 +8,9 @@ import java.util.function.Consumer;
  * {@link #acquire()} blocks every caller, so a dead destination stops intake (backpressure)
  * instead of filling memory or dropping events. After {@code openDuration} one caller is let
  * through as a trial (half-open): its success closes the circuit, its failure opens it again.
- * Thread-safe.
+ * Thread-safe. While the circuit is closed and the last outcome was a success, {@link #acquire()}
+ * and {@link #onSuccess()} read two volatile fields and take no lock, because a publisher calls
+ * them once per event from two threads (the caller and the client's callback thread).
  */
 public final class CircuitBreaker {
 
@@ -20,8 +22,9 @@ public final class CircuitBreaker {
     private final Consumer<Throwable> onOpen;
     private final Runnable onClose;
 
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
+    // Written under the lock; volatile for the lock-free checks on the closed circuit.
+    private volatile State state = State.CLOSED;
+    private volatile int consecutiveFailures;
     private long openedAtNanos;
     private boolean trialInFlight;
 
@@ -37,7 +40,14 @@ public final class CircuitBreaker {
     }
 
     /** Blocks while the circuit is open and no trial is due; returns at once when closed. */
-    public synchronized void acquire() throws InterruptedException {
+    public void acquire() throws InterruptedException {
+        if (state == State.CLOSED) {
+            return;
+        }
+        acquireSlowly();
+    }
+
+    private synchronized void acquireSlowly() throws InterruptedException {
         while (true) {
             switch (state) {
                 case CLOSED -> {
@@ -66,6 +76,10 @@ public final class CircuitBreaker {
 
     /** Records a confirmed send. */
     public void onSuccess() {
+        if (state == State.CLOSED && consecutiveFailures == 0) {
+            // Nothing would change: no failure to reset, and nobody waits on a closed circuit.
+            return;
+        }
         boolean closed;
         synchronized (this) {
             consecutiveFailures = 0;

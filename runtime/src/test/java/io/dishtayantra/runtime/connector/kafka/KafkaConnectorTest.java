@@ -159,6 +159,20 @@ class KafkaConnectorTest {
     }
 
     @Test
+    void commitIntervalDefersCommitsUntilStop() throws Exception {
+        kafka.createTopic("interval", 1);
+        produceRaw("interval", "{\"n\":1}", "{\"n\":2}");
+        CollectingSink sink = CollectingSink.acknowledging();
+        try (Subscriber subscriber = subscribe("interval", "interval", sink, config("commitInterval", "1h"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.events.size() == 2);
+            // Polls continue every pollTimeout, but the first commit is due only after an hour.
+            Thread.sleep(1_500);
+            assertThat(kafka.committedOffsets("interval-in").values()).allMatch(offset -> offset == 0);
+        }
+        assertThat(kafka.committedOffsets("interval-in")).containsValue(2L);
+    }
+
+    @Test
     void nonObjectPayloadIsWrappedAndGarbageRejected() throws Exception {
         kafka.createTopic("payloads", 1);
         produceRaw("payloads", "42", "not json at all", "[1,2]", "{\"ok\":true}");
