@@ -24,6 +24,11 @@ public final class ThreadCost {
         mark();
     }
 
+    /** Measures the calling thread. */
+    public static ThreadCost ofCurrentThread() {
+        return new ThreadCost(Thread.currentThread().threadId());
+    }
+
     /** Finds the live thread whose name starts with {@code prefix}. */
     public static ThreadCost of(String prefix) {
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {

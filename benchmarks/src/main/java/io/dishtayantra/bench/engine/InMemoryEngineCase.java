@@ -181,6 +181,7 @@ public final class InMemoryEngineCase {
         executor.mark();
         ContextSwitches switches = new ContextSwitches();
         switches.mark();
+        ThreadCost producerCost = ThreadCost.ofCurrentThread();
         long periodNanos = Double.isNaN(rate) ? 0 : (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
@@ -201,7 +202,7 @@ public final class InMemoryEngineCase {
         double seconds = (sink.lastArrivalNanos() - start) / 1e9;
         return new Measurement(count / seconds, sink.latencyNanos().copy(),
                 executor.cpuNanosSinceMark() / (double) count, executor.allocatedBytesSinceMark() / (double) count,
-                switches.perEventSinceMark(count));
+                producerCost.cpuNanosSinceMark() / (double) count, switches.perEventSinceMark(count));
     }
 
     @FunctionalInterface
@@ -212,16 +213,17 @@ public final class InMemoryEngineCase {
     /**
      * One run's figures; {@code executorCpuNanos} and {@code executorBytes} are per event and
      * cover the DAG's executor thread only (not the subscriber, producer or reader threads).
+     * {@code producerCpuNanos} is the harness thread that builds and publishes the events.
      */
     private record Measurement(double throughput, Histogram latencyNanos, double executorCpuNanos,
-            double executorBytes, String contextSwitches) {
+            double executorBytes, double producerCpuNanos, String contextSwitches) {
 
         ResultRow row(String label, String variant) {
             return new ResultRow(label, variant, throughput, micros(50), micros(99), micros(99.9),
                     String.format("%,.0f B", executorBytes),
-                    String.format("%,d events; executor CPU %,.0f ns/event (%,.2f M events/s per core); %s; load %s",
-                            latencyNanos.getTotalCount(), executorCpuNanos, 1e3 / executorCpuNanos, contextSwitches,
-                            Load.oneMinute()));
+                    String.format("%,d events; executor CPU %,.0f ns/event (%,.2f M events/s per core); harness"
+                            + " producer CPU %,.0f ns/event; %s; load %s", latencyNanos.getTotalCount(), executorCpuNanos,
+                            1e3 / executorCpuNanos, producerCpuNanos, contextSwitches, Load.oneMinute()));
         }
 
         private double micros(double percentile) {
