@@ -4,6 +4,8 @@ import io.dishtayantra.operator.model.RuntimeRbacModel;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +42,22 @@ public final class NamespaceRbacReconciler {
     }
 
     private void createIfMissing(HasMetadata desired) {
-        if (client.resource(desired).get() == null) {
-            client.resource(desired).create();
-            LOG.info("Created {} {}/{} for runtime pods", desired.getKind(), desired.getMetadata().getNamespace(),
-                    desired.getMetadata().getName());
+        if (client.resource(desired).get() != null) {
+            return;
         }
+        try {
+            client.resource(desired).create();
+        } catch (KubernetesClientException e) {
+            // The first reconciles of DAGs in a new namespace run in parallel and race to create
+            // these shared objects; a conflict means another one won, which is the desired state.
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                LOG.debug("{} {}/{} was created by a concurrent reconcile", desired.getKind(),
+                        desired.getMetadata().getNamespace(), desired.getMetadata().getName());
+                return;
+            }
+            throw e;
+        }
+        LOG.info("Created {} {}/{} for runtime pods", desired.getKind(), desired.getMetadata().getNamespace(),
+                desired.getMetadata().getName());
     }
 }
