@@ -24,12 +24,12 @@ test: services browser
 	$(MVN) verify
 
 ## run: run the examples with in-memory and file pub/sub (no broker, no cluster); prints the
-## dashboard URL and, on the first run, the generated admin password. The class-data archive
-## (created on the first run) shortens later start-ups.
+## dashboard URL and, on the first run, the generated admin password. It starts the runtime
+## through bin/dishtayantra, whose class-data archive (created on the first run) shortens later
+## start-ups and whose memory flags return idle memory to the operating system.
 run:
 	$(MVN) -q -DskipTests -pl runtime -am package
-	java --enable-native-access=ALL-UNNAMED -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=runtime/target/dishtayantra.jsa \
-		-jar $(JAR) run $(RUN_ARGS)
+	bin/dishtayantra run $(RUN_ARGS)
 
 ## chart-crds: copy the generated CRDs from crds/ into the Helm chart (ChartCrdsTest fails until they match)
 chart-crds:

@@ -189,6 +189,7 @@ public final class RunCommand implements Callable<Integer> {
         int started = startAll(engine, windowed, runnable, err);
         SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
         loading.markLoaded();
+        StartupMemory.release();
         if (http != null) {
             runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
         }
@@ -303,6 +304,7 @@ public final class RunCommand implements Callable<Integer> {
         SuspendFileWatcher suspendWatcher = startSuspendWatcher(engine);
         ElectedWindowGate windowGate = startWindowGate(engine, runnable, suspendWatcher);
         loading.markLoaded();
+        StartupMemory.release();
         if (http != null) {
             runnable.forEach((dag, folder) -> http.bean(DagService.class).rememberBaseDirectory(dag.getMetadata().getName(), folder));
         }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Users and API tokens of a standalone runtime, kept in {@code users.json} under the data folder.
  * Only salted password hashes and SHA-256 hashes of tokens are stored. On first use the store
- * creates an {@code admin} user with a random password, which {@link #generatedAdminPassword()}
- * returns once so that the CLI can print it.
+ * creates an {@code admin} user with a random 120-bit password, which {@link #generatedAdminPassword()}
+ * returns once so that the CLI can print it. That password is stored as salted SHA-256 and every
+ * password set through {@link #putUser} with PBKDF2; {@link PasswordHasher} explains why.
  *
  * <p>Thread-safe: every change rewrites the file atomically under the store's lock.
  */
@@ -43,7 +44,7 @@ public final class UserStore {
     private final String generatedAdminPassword;
     private Contents contents;
 
-    /** One user: name, role and PBKDF2 hash of the password. */
+    /** One user: name, role and password hash in one of {@link PasswordHasher}'s schemes. */
     public record User(String name, String role, String passwordHash) {
     }
 
@@ -73,9 +74,10 @@ public final class UserStore {
             if (Files.exists(file)) {
                 contents = JSON.readValue(file.toFile(), Contents.class);
                 generatedAdminPassword = null;
+                reportUnusableHashes();
             } else {
-                String password = hasher.randomSecret(15);
-                contents = new Contents(List.of(new User("admin", Role.ADMIN.label(), hasher.hash(password.toCharArray()))), List.of());
+                String password = hasher.randomSecret(PasswordHasher.MIN_GENERATED_SECRET_BYTES);
+                contents = new Contents(List.of(new User("admin", Role.ADMIN.label(), hasher.hashGeneratedSecret(password))), List.of());
                 write();
                 generatedAdminPassword = password;
                 LOG.info("Created {} with user admin", file);
@@ -107,6 +109,7 @@ public final class UserStore {
             return Optional.empty();
         }
         if (!hasher.matches(password, user.passwordHash())) {
+            // reportUnusableHashes logged a stored hash that cannot match when the file was read.
             return Optional.empty();
         }
         return Optional.of(new Caller(user.name(), Role.parse(user.role()), "session"));
@@ -217,6 +220,21 @@ public final class UserStore {
         replace(new Contents(contents.users(), remaining));
         LOG.info("Revoked API token {}", id);
         return true;
+    }
+
+    /**
+     * Logs an error for each user whose stored hash has an unknown scheme or cannot be decoded,
+     * such as after a hand edit. Such a user cannot log in, but the others still can.
+     */
+    private void reportUnusableHashes() {
+        for (User user : contents.users()) {
+            String problem = hasher.problemOf(user.passwordHash());
+            if (problem != null) {
+                LOG.error("User '{}' in {} cannot log in: {}. An admin can set a new password with PUT /api/v1/users/{}."
+                        + " If no admin can log in, stop the runtime and delete the file: the next start creates user admin"
+                        + " with a new password and no other users or tokens.", user.name(), file, problem, user.name());
+            }
+        }
     }
 
     private void replace(Contents updated) {
