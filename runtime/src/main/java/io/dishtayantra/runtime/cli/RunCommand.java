@@ -13,8 +13,8 @@ import io.dishtayantra.runtime.catalog.RuntimeCatalog;
 import io.dishtayantra.runtime.config.EnvironmentResolver;
 import io.dishtayantra.runtime.connector.ConnectorRegistry;
 import io.dishtayantra.runtime.engine.DagInstance;
-import io.dishtayantra.runtime.engine.DagState;
 import io.dishtayantra.runtime.engine.DagSnapshot;
+import io.dishtayantra.runtime.engine.DagState;
 import io.dishtayantra.runtime.engine.DagStartException;
 import io.dishtayantra.runtime.engine.Engine;
 import io.dishtayantra.runtime.engine.EngineServices;
@@ -218,9 +218,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<String> undelivered = new ArrayList<>();
         for (DagInstance instance : engine.list()) {
-            long abandoned = instance.snapshot().publishers().stream().mapToLong(PublisherSnapshot::abandoned).sum();
-            if (abandoned > 0) {
-                undelivered.add(instance.name() + " (" + abandoned + ")");
+            DagSnapshot snapshot = instance.snapshot();
+            // Abandoned publishes failed until the stop timeout; events still in flight after the
+            // stop were handed to a publisher that never completed them. Both stay unacknowledged.
+            long abandoned = snapshot.publishers().stream().mapToLong(PublisherSnapshot::abandoned).sum();
+            long stranded = abandoned + snapshot.inFlight();
+            if (stranded > 0) {
+                undelivered.add(instance.name() + " (" + stranded + ")");
             }
         }
         if (!undelivered.isEmpty()) {

@@ -117,6 +117,22 @@ class RunCommandTest {
     }
 
     @Test
+    void runExitsOneWhenPublishNeverCompletes() throws Exception {
+        Files.createDirectories(folder.resolve("input"));
+        Files.writeString(folder.resolve("input/trades.jsonl"), "{\"id\":1,\"qty\":1,\"price\":1}\n");
+        Files.writeString(folder.resolve("stuck.yaml"), ENRICH.replace("\"file://out/enriched.jsonl\"}",
+                "\"probe://stuck-run\", config: {neverComplete: true}}"));
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "run", "--no-http", folder.resolve("stuck.yaml").toString(), "--stop-after", "1500ms",
+                "--stop-timeout", "300ms");
+
+        assertThat(exit).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("stopped with undelivered events").contains("enrich (1)");
+        assertThat(Files.readString(folder.resolve("state/trades.json"))).contains("\"position\":0");
+    }
+
+    @Test
     void runWithoutAnyValidDagFails() throws Exception {
         Files.writeString(folder.resolve("empty.yaml"), "apiVersion: dishtayantra.io/v1alpha1\nkind: DAG\nmetadata: {name: e}\nspec: {}\n");
         StringWriter err = new StringWriter();

@@ -26,6 +26,7 @@ public final class ProbePublisher implements Publisher {
     private final int failAttempts;
     private final boolean async;
     private final boolean failStart;
+    private final boolean neverComplete;
     private ExecutorService completer;
 
     ProbePublisher(Map<String, Object> config) {
@@ -34,6 +35,7 @@ public final class ProbePublisher implements Publisher {
         this.alwaysFail = Boolean.TRUE.equals(config.get("alwaysFail"));
         this.async = Boolean.TRUE.equals(config.get("async"));
         this.failStart = Boolean.TRUE.equals(config.get("failStart"));
+        this.neverComplete = Boolean.TRUE.equals(config.get("neverComplete"));
     }
 
     @Override
@@ -51,6 +53,10 @@ public final class ProbePublisher implements Publisher {
             Thread.sleep(delayMillis);
         }
         boolean fail = alwaysFail || attempt <= failAttempts;
+        if (neverComplete) {
+            // Takes the event and never reports back, like a broker client whose send hangs.
+            return;
+        }
         if (async) {
             completer.execute(() -> {
                 if (fail) {
