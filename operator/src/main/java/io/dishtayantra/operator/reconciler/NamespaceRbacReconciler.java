@@ -35,8 +35,18 @@ public final class NamespaceRbacReconciler {
             createIfMissing(desiredRole);
         } else if (!desiredRole.getRules().equals(role.getRules())) {
             role.setRules(desiredRole.getRules());
-            client.resource(role).update();
-            LOG.info("Restored the rules of Role {}/{}", namespace, name);
+            try {
+                client.resource(role).update();
+                LOG.info("Restored the rules of Role {}/{}", namespace, name);
+            } catch (KubernetesClientException e) {
+                // Another reconcile changed the Role since it was read, most likely restoring the
+                // same rules; the next reconcile of any DAG here checks them again.
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                    throw e;
+                }
+                LOG.debug("Role {}/{} changed while its rules were restored; leaving it to the next reconcile",
+                        namespace, name);
+            }
         }
         createIfMissing(RuntimeRbacModel.roleBinding(namespace, name));
     }

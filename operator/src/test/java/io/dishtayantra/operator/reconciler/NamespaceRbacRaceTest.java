@@ -77,4 +77,46 @@ class NamespaceRbacRaceTest {
 
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void concurrentRuleRestoresAllSucceed() throws Exception {
+        KubernetesClient client = cluster.client();
+        NamespaceRbacReconciler reconciler = new NamespaceRbacReconciler(client, "dishtayantra-runtime");
+        String namespace = MockCluster.uniqueNamespace("restore");
+        reconciler.reconcile(namespace);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+        try {
+            for (int round = 0; round < 5; round++) {
+                Role role = client.resources(Role.class).inNamespace(namespace).withName("dishtayantra-runtime").get();
+                role.setRules(List.of());
+                client.resource(role).update();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> reconciles = new ArrayList<>();
+                for (int i = 0; i < THREADS; i++) {
+                    reconciles.add(pool.submit(() -> {
+                        start.await();
+                        reconciler.reconcile(namespace);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> reconcile : reconciles) {
+                    try {
+                        reconcile.get();
+                    } catch (ExecutionException e) {
+                        failures.add(e.getCause());
+                    }
+                }
+
+                assertThat(client.resources(Role.class).inNamespace(namespace).withName("dishtayantra-runtime").get()
+                        .getRules()).isNotEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(failures).isEmpty();
+    }
 }

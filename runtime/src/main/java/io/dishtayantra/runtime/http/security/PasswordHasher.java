@@ -31,6 +31,12 @@ public final class PasswordHasher {
     /** Iterations for new PBKDF2 hashes; OWASP's 2023 guidance for PBKDF2-HMAC-SHA256 is 600,000. */
     public static final int ITERATIONS = 600_000;
 
+    /**
+     * Most iterations a stored hash may ask for, about 17 times the default. A hash with more,
+     * written by hand into users.json, would tie up a core for seconds on each login attempt.
+     */
+    public static final int MAX_ITERATIONS = 10_000_000;
+
     /** Scheme of hashes of passwords that people choose. */
     public static final String PBKDF2_SCHEME = "pbkdf2-sha256";
 
@@ -81,7 +87,8 @@ public final class PasswordHasher {
                 int iterations = Integer.parseInt(parts[1]);
                 byte[] salt = Base64.getDecoder().decode(parts[2]);
                 byte[] expected = Base64.getDecoder().decode(parts[3]);
-                return iterations > 0 && salt.length > 0 && MessageDigest.isEqual(expected, derive(password, salt, iterations));
+                return iterations > 0 && iterations <= MAX_ITERATIONS && salt.length > 0
+                        && MessageDigest.isEqual(expected, derive(password, salt, iterations));
             }
             if (parts.length == 3 && SHA256_SCHEME.equals(parts[0])) {
                 byte[] salt = Base64.getDecoder().decode(parts[1]);
@@ -120,6 +127,10 @@ public final class PasswordHasher {
         try {
             if (expectedParts == 4 && Integer.parseInt(parts[1]) <= 0) {
                 return "the " + scheme + " password hash has a non-positive iteration count";
+            }
+            if (expectedParts == 4 && Integer.parseInt(parts[1]) > MAX_ITERATIONS) {
+                return "the " + scheme + " password hash asks for " + parts[1] + " iterations, more than the maximum of "
+                        + MAX_ITERATIONS + "; set the password again to store a new hash";
             }
             Base64.Decoder base64 = Base64.getDecoder();
             byte[] salt = base64.decode(parts[parts.length - 2]);

@@ -14,7 +14,12 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.annotation.PreDestroy;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,10 +40,18 @@ public class SessionController {
     private final AtomicLong failedLogins = new AtomicLong();
 
     /**
-     * Password checks running at once. One PBKDF2 check took 0.2 s warm and up to 4 s cold on a
-     * loaded 2-core machine, so without a bound a burst of logins would starve the DAGs.
+     * Password checks running or waiting at once. One PBKDF2 check took 0.2 s warm and up to 4 s
+     * cold on a loaded 2-core machine, so without a bound a burst of logins would starve the DAGs.
      */
     private final Semaphore passwordChecks = new Semaphore(2);
+
+    /**
+     * The one platform thread that runs password checks. Handlers run on virtual threads, and a
+     * CPU-bound check there holds a carrier thread: with as many carriers as cores, two checks
+     * stalled every other request, health probes included.
+     */
+    private final ExecutorService passwordHashing = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("password-check").daemon(true).factory());
 
     /** A login request. */
     public record Login(String username, String password) {
@@ -104,10 +117,27 @@ public class SessionController {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", "The runtime is shutting down.");
         }
         try {
-            return users.orElseThrow().authenticate(login.username(), login.password().toCharArray());
+            UserStore store = users.orElseThrow();
+            char[] password = login.password().toCharArray();
+            return passwordHashing.submit(() -> store.authenticate(login.username(), password)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", "The runtime is shutting down.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("The password check failed", e.getCause());
+        } catch (RejectedExecutionException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting_down", "The runtime is shutting down.");
         } finally {
             passwordChecks.release();
         }
+    }
+
+    @PreDestroy
+    void stopPasswordChecks() {
+        passwordHashing.shutdownNow();
     }
 
     /** Whether the browser reached the runtime over HTTPS, directly or through a proxy that says so. */

@@ -104,7 +104,10 @@ public final class UserStore {
             user = contents.users().stream().filter(u -> u.name().equals(name)).findFirst().orElse(null);
         }
         if (user == null) {
-            // Hash anyway so that an unknown name takes as long as a wrong password.
+            // Hash anyway so that an unknown name takes as long as a wrong chosen password.
+            // NOTE: a user whose hash is of a generated secret (sha256) answers in milliseconds,
+            // so timing shows whether the generated admin password is still in use. The secret
+            // itself has 120 random bits, so knowing that does not help to guess it.
             hasher.hash(password);
             return Optional.empty();
         }

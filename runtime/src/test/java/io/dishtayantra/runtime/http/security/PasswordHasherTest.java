@@ -83,4 +83,15 @@ class PasswordHasherTest {
     void unknownSchemeProblemNamesScheme() {
         assertThat(hasher.problemOf("bcrypt$2b$12$abc")).contains("unknown scheme 'bcrypt'").contains("pbkdf2-sha256").contains("sha256");
     }
+
+    @Test
+    void excessiveIterationCountIsRejected() {
+        String stored = hasher.hash("correct horse".toCharArray());
+        String[] parts = stored.split("\\$");
+        String huge = parts[0] + "$2000000000$" + parts[2] + "$" + parts[3];
+
+        assertThat(hasher.problemOf(huge)).contains("2000000000 iterations").contains("set the password again");
+        assertThat(hasher.matches("correct horse".toCharArray(), huge)).isFalse();
+        assertThat(hasher.problemOf(stored)).isNull();
+    }
 }
