@@ -33,6 +33,7 @@ import io.dishtayantra.runtime.window.StandaloneWindows;
 import io.dishtayantra.runtime.window.WindowedRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,7 +160,15 @@ public final class RunCommand implements Callable<Integer> {
             http = awaitHttp(httpStart);
         } catch (RuntimeException failure) {
             engine.shutdown();
-            throw failure;
+            BindException bind = bindFailure(failure);
+            if (bind == null) {
+                throw failure;
+            }
+            LOG.debug("HTTP server failed to start", failure);
+            err.println("The HTTP server cannot listen on " + bindAddress + ":" + port + ": " + bind.getMessage()
+                    + ". Stop the process that uses the port, choose another with --port, or run with --no-http.");
+            err.flush();
+            return 1;
         }
         boolean allValid = invalid == 0;
         if (runnable.isEmpty()) {
@@ -411,6 +420,16 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         return started;
+    }
+
+    /** Returns the BindException among the causes of a failed server start, or null. */
+    private static BindException bindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+        }
+        return null;
     }
 
     /** Waits for {@link #startHttpInBackground} and throws what the start threw, such as a port already in use. */

@@ -44,8 +44,13 @@ final class StartupMemory {
         long started = System.nanoTime();
         System.gc();
         Release release = new Release(before, runtime.totalMemory(), Duration.ofNanos(System.nanoTime() - started));
-        LOG.info("Collected start-up garbage in {} ms; committed heap {} MiB, was {} MiB", release.pause().toMillis(),
-                release.committedAfter() >> 20, release.committedBefore() >> 20);
+        if (explicitGcDisabled()) {
+            LOG.info("Skipped the start-up collection because of -XX:+DisableExplicitGC; committed heap {} MiB",
+                    release.committedAfter() >> 20);
+        } else {
+            LOG.info("Collected start-up garbage in {} ms; committed heap {} MiB, was {} MiB",
+                    release.pause().toMillis(), release.committedAfter() >> 20, release.committedBefore() >> 20);
+        }
         return release;
     }
 
@@ -67,6 +72,15 @@ final class StartupMemory {
             }
         } catch (IllegalArgumentException e) {
             LOG.debug("Cannot set the heap flags of this JVM: {}", e.getMessage());
+        }
+    }
+
+    private static boolean explicitGcDisabled() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return Boolean.parseBoolean(vm.getVMOption("DisableExplicitGC").getValue());
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

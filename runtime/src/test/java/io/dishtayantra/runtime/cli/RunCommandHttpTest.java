@@ -55,6 +55,9 @@ class RunCommandHttpTest {
 
             assertThat(exitCode).isEqualTo(1);
             assertThat(out.toString()).doesNotContain("Dashboard:");
+            assertThat(out.toString()).contains("The HTTP server cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("--no-http");
+            assertThat(out.toString()).doesNotContain("\tat io.netty");
             assertThat(folder.resolve("out/copy.jsonl")).doesNotExist();
         }
     }
