@@ -40,7 +40,7 @@ final class AttributeFilterAway extends BuiltinOperation {
         }
         Map<String, Object> output = CompactEventMap.withCapacity(input.size());
         for (Map.Entry<String, Object> entry : input.entrySet()) {
-            if (!remove.contains(entry.getKey())) {
+            if (!removes(entry.getKey())) {
                 output.put(entry.getKey(), entry.getValue());
             }
         }
@@ -50,6 +50,11 @@ final class AttributeFilterAway extends BuiltinOperation {
         return output;
     }
 
+    /** Whether the attribute goes; a null name, possible in maps built in Java, is never listed. */
+    private boolean removes(String name) {
+        return name != null && remove.contains(name);
+    }
+
     private void learnShape(CompactEventMap input) {
         int size = input.size();
         int[] positions = new int[size];
@@ -57,7 +62,7 @@ final class AttributeFilterAway extends BuiltinOperation {
         int count = 0;
         for (int i = 0; i < size; i++) {
             String name = input.keyAt(i);
-            if (!remove.contains(name)) {
+            if (!removes(name)) {
                 positions[count] = i;
                 keys[count] = name;
                 count++;

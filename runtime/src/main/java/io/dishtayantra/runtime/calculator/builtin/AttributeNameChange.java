@@ -69,10 +69,16 @@ final class AttributeNameChange extends BuiltinOperation {
     }
 
     private void rename(Map<String, Object> output, String name, Object value) {
-        String newName = mapping.get(name);
+        // A null name, possible in maps built in Java, is in no mapping.
+        String newName = name == null ? null : mapping.get(name);
         if (newName != null) {
-            output.put(newName, value);
-        } else if (output instanceof CompactEventMap compact && !newNames.contains(name)) {
+            if (value != null) {
+                output.put(newName, value);
+            } else {
+                // A null renamed value never replaces a value the new name already has.
+                output.putIfAbsent(newName, null);
+            }
+        } else if (output instanceof CompactEventMap compact && name != null && !newNames.contains(name)) {
             // Input names are distinct and this one is no rename target, so the output cannot hold it yet.
             compact.appendAbsent(name, value);
         } else {

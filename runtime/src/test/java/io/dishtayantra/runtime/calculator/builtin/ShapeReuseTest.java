@@ -71,6 +71,27 @@ class ShapeReuseTest {
     }
 
     @Test
+    void nullRenamedValueKeepsTargetInEitherOrder() {
+        AttributeNameChange rename = new AttributeNameChange(Map.of("a", "b"));
+
+        assertSameEntries(rename.apply(compact("b", 1, "a", null)), linked("b", 1));
+        assertSameEntries(rename.apply(compact("a", null, "b", 1)), linked("b", 1));
+        assertSameEntries(rename.apply(compact("b", 1, "a", 2)), linked("b", 2));
+        assertSameEntries(rename.apply(compact("a", null)), linked("b", null));
+    }
+
+    @Test
+    void nullNameIsKeptNotRenamedOrRemoved() {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put(null, 1);
+        input.put("account", 2);
+        input.put("px", 3);
+
+        assertSameEntries(drop.apply(input), linked(null, 1, "px", 3));
+        assertSameEntries(rename.apply(input), linked(null, 1, "account", 2, "price", 3));
+    }
+
+    @Test
     void defaultsReturnTheInputWhenNothingIsMissing() {
         ApplyDefaults fill = new ApplyDefaults(linked("ccy", "GBP"));
         CompactEventMap input = compact("ccy", "USD", "qty", 1);
@@ -102,7 +123,9 @@ class ShapeReuseTest {
         for (Map.Entry<String, Object> entry : input.entrySet()) {
             String newName = mapping.get(entry.getKey());
             if (newName != null) {
-                output.put(newName, entry.getValue());
+                if (entry.getValue() != null || output.get(newName) == null) {
+                    output.put(newName, entry.getValue());
+                }
             } else if (output.get(entry.getKey()) == null) {
                 output.put(entry.getKey(), entry.getValue());
             }
