@@ -46,23 +46,7 @@ class NamespaceRbacRaceTest {
         try {
             for (int round = 0; round < 5; round++) {
                 String namespace = MockCluster.uniqueNamespace("race");
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> reconciles = new ArrayList<>();
-                for (int i = 0; i < THREADS; i++) {
-                    reconciles.add(pool.submit(() -> {
-                        start.await();
-                        reconciler.reconcile(namespace);
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> reconcile : reconciles) {
-                    try {
-                        reconcile.get();
-                    } catch (ExecutionException e) {
-                        failures.add(e.getCause());
-                    }
-                }
+                failures.addAll(reconcileAtOnce(pool, reconciler, namespace));
 
                 assertThat(client.resources(ServiceAccount.class).inNamespace(namespace)
                         .withName("dishtayantra-runtime").get()).isNotNull();
@@ -92,23 +76,7 @@ class NamespaceRbacRaceTest {
                 Role role = client.resources(Role.class).inNamespace(namespace).withName("dishtayantra-runtime").get();
                 role.setRules(List.of());
                 client.resource(role).update();
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> reconciles = new ArrayList<>();
-                for (int i = 0; i < THREADS; i++) {
-                    reconciles.add(pool.submit(() -> {
-                        start.await();
-                        reconciler.reconcile(namespace);
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> reconcile : reconciles) {
-                    try {
-                        reconcile.get();
-                    } catch (ExecutionException e) {
-                        failures.add(e.getCause());
-                    }
-                }
+                failures.addAll(reconcileAtOnce(pool, reconciler, namespace));
 
                 assertThat(client.resources(Role.class).inNamespace(namespace).withName("dishtayantra-runtime").get()
                         .getRules()).isNotEmpty();
@@ -118,5 +86,29 @@ class NamespaceRbacRaceTest {
         }
 
         assertThat(failures).isEmpty();
+    }
+
+    /** Runs {@value #THREADS} reconciles of the namespace that start together; returns their failures. */
+    private static List<Throwable> reconcileAtOnce(ExecutorService pool, NamespaceRbacReconciler reconciler,
+            String namespace) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> reconciles = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            reconciles.add(pool.submit(() -> {
+                start.await();
+                reconciler.reconcile(namespace);
+                return null;
+            }));
+        }
+        start.countDown();
+        List<Throwable> failures = new ArrayList<>();
+        for (Future<?> reconcile : reconciles) {
+            try {
+                reconcile.get();
+            } catch (ExecutionException e) {
+                failures.add(e.getCause());
+            }
+        }
+        return failures;
     }
 }

@@ -75,20 +75,7 @@ public final class SubscriptionQueue implements EventSink {
         }
         lock.lockInterruptibly();
         try {
-            while (size == capacity) {
-                if (closed) {
-                    throw new InterruptedException("the DAG's input queue was closed");
-                }
-                waitingProducers++;
-                try {
-                    notFull.await();
-                } finally {
-                    waitingProducers--;
-                }
-            }
-            if (closed) {
-                throw new InterruptedException("the DAG's input queue was closed");
-            }
+            awaitRoom();
             growWhenFull();
             events[tail] = event;
             acknowledgements[tail] = acknowledgement == null ? Acknowledgement.NONE : acknowledgement;
@@ -114,20 +101,7 @@ public final class SubscriptionQueue implements EventSink {
         int queued;
         lock.lockInterruptibly();
         try {
-            while (size == capacity) {
-                if (closed) {
-                    throw new InterruptedException("the DAG's input queue was closed");
-                }
-                waitingProducers++;
-                try {
-                    notFull.await();
-                } finally {
-                    waitingProducers--;
-                }
-            }
-            if (closed) {
-                throw new InterruptedException("the DAG's input queue was closed");
-            }
+            awaitRoom();
             queued = Math.min(to - from, capacity - size);
             growFor(queued);
             for (int i = from; i < from + queued; i++) {
@@ -141,6 +115,24 @@ public final class SubscriptionQueue implements EventSink {
         }
         consumer.wake();
         return queued;
+    }
+
+    /** Waits, with the lock held, until the queue has room; fails once the queue is closed. */
+    private void awaitRoom() throws InterruptedException {
+        while (size == capacity) {
+            if (closed) {
+                throw new InterruptedException("the DAG's input queue was closed");
+            }
+            waitingProducers++;
+            try {
+                notFull.await();
+            } finally {
+                waitingProducers--;
+            }
+        }
+        if (closed) {
+            throw new InterruptedException("the DAG's input queue was closed");
+        }
     }
 
     /**

@@ -39,16 +39,23 @@ final class ApplyDefaults extends BuiltinOperation {
         if (size + names.length > CompactEventMap.MAX_COMPACT_SIZE) {
             return applyByName(input);
         }
-        if (input instanceof CompactEventMap compact && compact.hasKeys(shapeKeys, shapeSize)
-                && outputSize == size && noNullDefault(compact)) {
-            return input;
-        }
-        Object[] output = size == shapeSize ? new Object[outputSize] : null;
-        if (output == null || !CompactEventMap.copyValuesIfKeys(input, shapeKeys, size, output)) {
-            CompactEventMap compact = input instanceof CompactEventMap map ? map
-                    : (CompactEventMap) CompactEventMap.copyOf(input, 0);
-            learnShape(compact);
+        Object[] output;
+        if (input instanceof CompactEventMap compact) {
+            // One shape test: a compact input is either of the remembered shape or teaches a new one.
+            if (!compact.hasKeys(shapeKeys, shapeSize)) {
+                learnShape(compact);
+            }
+            if (outputSize == size && noNullDefault(compact)) {
+                return input;
+            }
             output = compact.copyValues(outputSize);
+        } else {
+            output = size == shapeSize ? new Object[outputSize] : null;
+            if (output == null || !CompactEventMap.copyValuesIfKeys(input, shapeKeys, size, output)) {
+                CompactEventMap copy = (CompactEventMap) CompactEventMap.copyOf(input, 0);
+                learnShape(copy);
+                output = copy.copyValues(outputSize);
+            }
         }
         boolean changed = outputSize != size;
         for (int i = 0; i < names.length; i++) {
