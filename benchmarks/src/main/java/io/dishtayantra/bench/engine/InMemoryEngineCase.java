@@ -87,9 +87,9 @@ public final class InMemoryEngineCase {
     }
 
     /**
-     * The engine without the harness's producer competing for the 2 cores: a backlog of events
-     * waits in the input queue while the DAG is suspended, and the clock runs from resume until
-     * the reader has the last output. Two threads of the DAG (its mem subscriber and executor)
+     * Measures the engine without the harness's producer competing for the 2 cores. A backlog of
+     * events waits in the input queue while the DAG is suspended, and the clock runs from resume
+     * until the reader has the last output. Two threads of the DAG (its mem subscriber and executor)
      * and the reader run. Latency is left out, because here it is only the time spent waiting in
      * the backlog.
      */

@@ -58,7 +58,7 @@ public final class KafkaCase {
      */
     private static final Map<String, String> PRODUCER_SETTINGS = Map.of("linger.ms", "5");
     private static final Map<String, String> CONSUMER_SETTINGS = Map.of("max.poll.records", "500");
-    /** Both sides commit offsets at most once a second: the kafka:// default commitInterval. */
+    /** Commit interval set on both sides below, equal to the kafka:// default commitInterval. */
     private static final String COMMIT_INTERVAL_MS = "1000";
 
     private final long events;

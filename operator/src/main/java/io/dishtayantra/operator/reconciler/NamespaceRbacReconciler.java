@@ -59,7 +59,7 @@ public final class NamespaceRbacReconciler {
             client.resource(desired).create();
         } catch (KubernetesClientException e) {
             // The first reconciles of DAGs in a new namespace run in parallel and race to create
-            // these shared objects; a conflict means another one won, which is the desired state.
+            // these shared objects. A conflict means another reconcile created it, as desired.
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
                 LOG.debug("{} {}/{} was created by a concurrent reconcile", desired.getKind(),
                         desired.getMetadata().getNamespace(), desired.getMetadata().getName());

@@ -50,7 +50,7 @@ final class AttributeFilterAway extends BuiltinOperation {
         return output;
     }
 
-    /** Whether the attribute goes; a null name, possible in maps built in Java, is never listed. */
+    /** Returns whether the attribute is removed. A null name, possible in maps built in Java, is never listed. */
     private boolean removes(String name) {
         return name != null && remove.contains(name);
     }

@@ -114,7 +114,7 @@ final class PartitionAcks {
         }
     }
 
-    /** The offset at the head, which is the lowest pending one when delivery was ascending. */
+    /** Returns the offset at the head, which is the lowest pending one when delivery was ascending. */
     private long firstPending() {
         Chunk head = chunks.peekFirst();
         boolean pending = head != null && headSlot < (head == chunks.peekLast() ? tailSlot : CHUNK_SIZE);

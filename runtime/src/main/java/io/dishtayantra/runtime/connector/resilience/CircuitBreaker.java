@@ -77,7 +77,7 @@ public final class CircuitBreaker {
     /** Records a confirmed send. */
     public void onSuccess() {
         if (state == State.CLOSED && consecutiveFailures == 0) {
-            // Nothing would change: no failure to reset, and nobody waits on a closed circuit.
+            // Nothing would change, because there is no failure to reset and no thread waits on a closed circuit.
             return;
         }
         boolean closed;

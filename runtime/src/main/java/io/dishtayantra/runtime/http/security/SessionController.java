@@ -47,7 +47,7 @@ public class SessionController {
 
     /**
      * The one platform thread that runs password checks. Handlers run on virtual threads, and a
-     * CPU-bound check there holds a carrier thread: with as many carriers as cores, two checks
+     * CPU-bound check there occupies a carrier thread. With as many carriers as cores, two checks
      * stalled every other request, health probes included.
      */
     private final ExecutorService passwordHashing = Executors.newSingleThreadExecutor(

@@ -105,7 +105,7 @@ public final class UserStore {
         }
         if (user == null) {
             // Hash anyway so that an unknown name takes as long as a wrong chosen password.
-            // NOTE: a user whose hash is of a generated secret (sha256) answers in milliseconds,
+            // NOTE: a login for a user with a generated secret (sha256) fails in milliseconds,
             // so timing shows whether the generated admin password is still in use. The secret
             // itself has 120 random bits, so knowing that does not help to guess it.
             hasher.hash(password);

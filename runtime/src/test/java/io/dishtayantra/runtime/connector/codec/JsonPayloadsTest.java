@@ -43,7 +43,7 @@ class JsonPayloadsTest {
     private record Trade(String symbol, int quantity) {
     }
 
-    /** The object payload path as it was: the mapper into a LinkedHashMap, then the number check. */
+    /** Parses as the object payload path did before: the mapper into a LinkedHashMap, then the number check. */
     private static Map<String, Object> referenceParse(byte[] payload) throws InvalidPayloadException {
         try {
             Map<String, Object> event = REFERENCE.readValue(payload, new TypeReference<LinkedHashMap<String, Object>>() { });

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PartitionAcksTest {
 
-    /** The committable offset by definition: lowest pending offset, else one past the highest delivered. */
+    /** Computes the committable offset by its definition: the lowest pending offset, else the next one. */
     private static long expectedCommittable(TreeSet<Long> pending, long nextOffset, long committed) {
         long candidate = pending.isEmpty() ? nextOffset : pending.first();
         return candidate > committed ? candidate : -1;
